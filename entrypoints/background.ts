@@ -1,5 +1,4 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../lib/background';
 
-export default defineBackground(() => {
-  // Wiring lives in lib/background.
-});
+export default defineBackground(() => startBackground());

@@ -1,0 +1,2 @@
+/** Content-script ↔ background handlers. Owned by the guard work. */
+export function registerGuardHandlers(): void {}
