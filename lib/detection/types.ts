@@ -38,8 +38,13 @@ export interface Rule {
   type: string;
   /** One line: the risk if this leaks. */
   description: string;
-  /** Must carry the `g` flag (engine adds it if missing). Use `d` only if `group` is used. */
-  pattern: RegExp;
+  /** Must carry the `g` flag (engine adds it if missing). Use `d` only if `group` is used. Omit only with `recognize`. */
+  pattern?: RegExp;
+  /**
+   * For types a single regex cannot express (person names by lexicon and context, addresses): returns candidate spans.
+   * Still pure and linear-time; `validate`, `context` and `allowlist` apply to its spans as to regex matches.
+   */
+  recognize?: (text: string, lowerText: string) => Array<{ start: number; end: number; confidence?: number }>;
   /** Capture group holding the sensitive value (default 0: the whole match). */
   group?: number;
   /**

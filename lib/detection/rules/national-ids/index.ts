@@ -1,0 +1,4 @@
+import type { Rule } from '../../types';
+
+// Filled in by the rules work for this family.
+export const nationalIdRules: Rule[] = [];
