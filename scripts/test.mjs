@@ -27,11 +27,12 @@ function counts(file, pick) {
 step('chromium', 'node', ['scripts/ensure-chromium.mjs']);
 rmSync('test-results/vitest.json', { force: true });
 rmSync('test-results/playwright.json', { force: true });
+step('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 step('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
 step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 step('build chrome (test key)', 'npx', ['wxt', 'build'], { CHATWARDEN_TEST_KEY: '1' });
 step('manifest allowlist', 'node', ['scripts/check-manifest.mjs', '.output/chrome-mv3', '.output/firefox-mv3']);
-step('browser', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' });
+step('browser', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' });
 
 const unit = counts('test-results/vitest.json', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests }));
 const e2e = counts('test-results/playwright.json', (j) => ({
