@@ -45,6 +45,8 @@ export interface Rule {
    * Still pure and linear-time; `validate`, `context` and `allowlist` apply to its spans as to regex matches.
    */
   recognize?: (text: string, lowerText: string) => Array<{ start: number; end: number; confidence?: number }>;
+  /** Regexes `recognize` runs internally, listed so the catalogue's linear-time (ReDoS) check covers them too. */
+  innerPatterns?: RegExp[];
   /** Capture group holding the sensitive value (default 0: the whole match). */
   group?: number;
   /**

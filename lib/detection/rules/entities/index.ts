@@ -1,4 +1,206 @@
 import type { Rule } from '../../types';
+import { BIRTH_CUE_KEYWORDS, DATE_PATTERN, recognizeDatesOfBirth } from './date-of-birth';
+import { PERSON_INNER_PATTERNS, recognizePersonNames } from './person-name';
+import {
+  ANGLO_INNER_PATTERNS,
+  ANGLO_SUFFIX_KEYWORDS,
+  FRENCH_INNER_PATTERNS,
+  FRENCH_KEYWORDS,
+  GERMANIC_INNER_PATTERNS,
+  GERMANIC_KEYWORDS,
+  PO_BOX_INNER_PATTERNS,
+  recognizeAngloAddresses,
+  recognizeFrenchAddresses,
+  recognizeGermanicAddresses,
+  recognizePoBoxes,
+  recognizeRomanceAddresses,
+  ROMANCE_INNER_PATTERNS,
+  ROMANCE_KEYWORDS,
+} from './street-address';
 
-// Filled in by the rules work for this family.
-export const entityRules: Rule[] = [];
+/**
+ * The "hard" PII types: person names (lexicons + context), street addresses (several national shapes) and dates of
+ * birth (a date plus a birth cue). Structured PII with checksums lives in ../pii and ../national-ids.
+ */
+
+const ADDRESS_CONTEXT = ['address', 'ship to', 'shipping', 'deliver', 'delivery', 'billing', 'lives at', 'located at',
+  'mail to', 'send to', 'street', 'apartment', 'residence', 'home', 'dirección', 'domicilio', 'adresse', 'anschrift',
+  'indirizzo', 'endereço', 'morada', 'adres'];
+
+export const entityRules: Rule[] = [
+  {
+    id: 'person-name',
+    kind: 'pii',
+    type: 'PERSON',
+    description: 'A person\u2019s name identifies them and ties everything else in the prompt to that person.',
+    recognize: (text, lowerText) => recognizePersonNames(text, lowerText),
+    innerPatterns: PERSON_INNER_PATTERNS,
+    context: ['name', 'patient', 'customer', 'client', 'employee', 'candidate', 'contact', 'dear', 'regards', 'signed',
+      'mr', 'mrs', 'ms', 'dr', 'colleague'],
+    confidence: 0.7,
+    examples: {
+      positive: [
+        { text: 'Please ask Priya Raghunathan to send the Q3 report.', match: 'Priya Raghunathan' },
+        { text: 'My name is john smith and my order never arrived.', match: 'john smith' },
+        { text: 'Dear Dr. Schmidt, thank you for seeing me.', match: 'Schmidt' },
+        { text: 'Customer: María José García de la Cruz, order 5532', match: 'María José García de la Cruz' },
+        { text: 'Send the contract to Chukwuemeka Okonkwo today.', match: 'Chukwuemeka Okonkwo' },
+        { text: 'Kenji Watanabe will join the call.', match: 'Kenji Watanabe' },
+        { text: 'Best regards,\nJean-Luc Picard', match: 'Jean-Luc Picard' },
+        { text: 'I met Nguyen Van Anh in Hanoi.', match: 'Nguyen Van Anh' },
+        { text: 'The patient, Siobhan O\u2019Brien, was admitted.', match: 'Siobhan O\u2019Brien' },
+        { text: 'Frau Müller kommt morgen.', match: 'Müller' },
+      ],
+      negative: [
+        'Will you review the PR? May I ask a question?', // names that are ordinary words at sentence start
+        'Grace period ends on Monday in June.',
+        'We use React, Python and Jest in our stack.', // tech terms
+        'Getting Started With Visual Studio Code',
+        'Paris is lovely in April.', // place and month
+        'const userName = getUser().firstName;', // identifiers
+        'The Way API returns a list of steps.',
+      ],
+    },
+  },
+  {
+    id: 'street-address',
+    kind: 'pii',
+    type: 'STREET_ADDRESS',
+    description: 'A street address locates a person\u2019s home or workplace.',
+    recognize: (text) => recognizeAngloAddresses(text),
+    innerPatterns: ANGLO_INNER_PATTERNS,
+    keywords: ANGLO_SUFFIX_KEYWORDS,
+    context: ADDRESS_CONTEXT,
+    // Above names and postcodes: a street named after a person, or a postcode inside an address, must not split it.
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'Ship it to 1600 Pennsylvania Ave NW, Washington, DC 20500 please.', match: '1600 Pennsylvania Ave NW, Washington, DC 20500' },
+        { text: 'I live at 221B Baker Street, London NW1 6XE.', match: '221B Baker Street, London NW1 6XE' },
+        { text: 'Our office: 350 Fifth Avenue, Suite 3300, New York, NY 10118-0110', match: '350 Fifth Avenue, Suite 3300, New York, NY 10118-0110' },
+        { text: 'Mail to 42 Wallaby Way, Sydney NSW 2000.', match: '42 Wallaby Way, Sydney NSW 2000' },
+        { text: 'Deliver to 10 Main St, Toronto, ON M5V 2T6', match: '10 Main St, Toronto, ON M5V 2T6' },
+      ],
+      negative: [
+        'Version 2 of the Way API is out.',
+        'Follow these 3 Main steps to deploy.',
+        'We moved 12 items to the backlog.',
+      ],
+    },
+  },
+  {
+    id: 'street-address-number-after',
+    kind: 'pii',
+    type: 'STREET_ADDRESS',
+    description: 'A street address (German, Dutch, Nordic style: street then number) locates a person\u2019s home.',
+    recognize: (text) => recognizeGermanicAddresses(text),
+    innerPatterns: GERMANIC_INNER_PATTERNS,
+    keywords: GERMANIC_KEYWORDS,
+    context: ADDRESS_CONTEXT,
+    // Above names and postcodes: a street named after a person, or a postcode inside an address, must not split it.
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'Meine Adresse: Hauptstraße 12, 10115 Berlin', match: 'Hauptstraße 12, 10115 Berlin' },
+        { text: 'Het pakket moet naar Kerkstraat 3, 1017 GB Amsterdam.', match: 'Kerkstraat 3, 1017 GB Amsterdam' },
+        { text: 'Send it to Drottninggatan 45 in Stockholm.', match: 'Drottninggatan 45' },
+      ],
+      negative: [
+        'Die Ringstraße ist 5 km lang.', // a distance, not a house number
+        'Run the Gateway 2 migration.',
+      ],
+    },
+  },
+  {
+    id: 'street-address-type-first',
+    kind: 'pii',
+    type: 'STREET_ADDRESS',
+    description: 'A street address (Spanish, Italian, Portuguese, Polish style: street type, name, number) locates a person\u2019s home.',
+    recognize: (text) => recognizeRomanceAddresses(text),
+    innerPatterns: ROMANCE_INNER_PATTERNS,
+    keywords: ROMANCE_KEYWORDS,
+    context: ADDRESS_CONTEXT,
+    // Above names and postcodes: a street named after a person, or a postcode inside an address, must not split it.
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'Vivo en Calle Mayor 5, 28013 Madrid.', match: 'Calle Mayor 5, 28013 Madrid' },
+        { text: 'Spedire a Via Roma 10, 00184 Roma', match: 'Via Roma 10, 00184 Roma' },
+        { text: 'Moro na Rua Augusta, 100 em Lisboa.', match: 'Rua Augusta, 100' },
+        { text: 'Mieszkam przy ul. Długa 5 w Gdańsku.', match: 'ul. Długa 5' },
+      ],
+      negative: [
+        'Send it via DHL 2 days later.', // "via" as a preposition
+        'Plaza 3 is a shopping mall game level.',
+      ],
+    },
+  },
+  {
+    id: 'street-address-fr',
+    kind: 'pii',
+    type: 'STREET_ADDRESS',
+    description: 'A street address (French style: number, street type, name) locates a person\u2019s home.',
+    recognize: (text) => recognizeFrenchAddresses(text),
+    innerPatterns: FRENCH_INNER_PATTERNS,
+    keywords: FRENCH_KEYWORDS,
+    context: ADDRESS_CONTEXT,
+    // Above names and postcodes: a street named after a person, or a postcode inside an address, must not split it.
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: "J'habite au 12 rue de la Paix, 75002 Paris.", match: '12 rue de la Paix, 75002 Paris' },
+        { text: 'Livraison : 5 bis avenue Victor Hugo', match: '5 bis avenue Victor Hugo' },
+      ],
+      negative: ['Il y a 3 rues dans ce village.', 'Take route 66 for 2 hours.'],
+    },
+  },
+  {
+    id: 'po-box',
+    kind: 'pii',
+    type: 'STREET_ADDRESS',
+    description: 'A post-office box is a mailing address that reaches a specific person.',
+    recognize: (text) => recognizePoBoxes(text),
+    innerPatterns: PO_BOX_INNER_PATTERNS,
+    keywords: ['box', 'postfach', 'apartado', 'caixa', 'casella', 'boîte', 'boite', 'postbus', 'bag', 'skrytka'],
+    context: ADDRESS_CONTEXT,
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'Send the cheque to PO Box 1234, Anchorage, AK 99501.', match: 'PO Box 1234, Anchorage, AK 99501' },
+        { text: 'Postfach 10 12 34', match: 'Postfach 10 12 34' },
+        { text: 'P.O. Box 77', match: 'P.O. Box 77' },
+      ],
+      negative: ['Check box 3 on the form.', 'The inbox has 12 messages.'],
+    },
+  },
+  {
+    id: 'date-of-birth',
+    kind: 'pii',
+    type: 'DATE_OF_BIRTH',
+    description: 'A date of birth, with a name or postcode, is enough to identify most people.',
+    // Checks plausibility and the birth cue itself (the date must sit right after the cue, not anywhere near it).
+    recognize: (text, lowerText) => recognizeDatesOfBirth(text, lowerText),
+    innerPatterns: [DATE_PATTERN],
+    keywords: BIRTH_CUE_KEYWORDS,
+    context: ['born', 'birth', 'dob', 'd.o.b', 'birthday', 'geboren', 'nacimiento', 'nascita', 'nascimento', 'naissance'],
+    confidence: 0.85,
+    examples: {
+      positive: [
+        { text: 'Patient DOB: 1990-04-12, allergic to penicillin.', match: '1990-04-12' },
+        { text: 'She was born on 12 April 1990 in Leeds.', match: '12 April 1990' },
+        { text: 'Date of birth: April 12, 1990', match: 'April 12, 1990' },
+        { text: 'Geburtsdatum: 12.04.1990', match: '12.04.1990' },
+        { text: 'Fecha de nacimiento: 12 de abril de 1990', match: '12 de abril de 1990' },
+        { text: '生年月日：1990年4月12日', match: '1990年4月12日' },
+        { text: 'd.o.b. 04/12/1990', match: '04/12/1990' },
+      ],
+      negative: [
+        'The release date is 2024-03-01.', // no birth cue
+        'Meeting on 12 April 1990 about the budget.',
+        'Timestamp 2023-11-05T10:22:00Z',
+        'Born in 1990, she moved to Lyon.', // a year alone is not a date of birth
+        'DOB field: 2999-01-01', // impossible date
+      ],
+    },
+  },
+];

@@ -1,0 +1,115 @@
+/**
+ * Runtime view of the name lexicons: Sets built lazily on first use (the data module is a few long strings, cheap to
+ * parse once and compact to ship). Everything is keyed by `foldName`: lower-case, diacritics stripped.
+ */
+import { AMBIGUOUS_NAMES, COMMON_WORDS, GIVEN_NAMES, PLACE_WORDS, SURNAMES } from './name-data';
+
+/** Lower-case and strip diacritics so "José", "JOSE" and "jose" share one entry. Keep in sync with the generator. */
+export function foldName(word: string): string {
+  const lower = word.toLowerCase();
+  // Fast path: plain ASCII needs no normalisation.
+  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đð]/g, 'd')
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/ß/g, 'ss')
+    .replace(/ı/g, 'i')
+    .replace(/[’`]/g, "'");
+}
+
+/**
+ * Capitalised words that are not names on their own in running text although some list carries them as a name:
+ * months, weekdays, tech terms, big brands, places. They still count inside a name with other evidence ("Jordan
+ * Peterson", "Dr. Austin"). Folded lower-case.
+ */
+const NOT_ALONE = `
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday christmas easter
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+react python jest java javascript typescript ruby rust go swift kotlin scala perl julia dart elixir haskell pascal ada
+node deno bun vue angular svelte ember django flask rails laravel spring express next nuxt remix gatsby hugo jekyll
+docker kubernetes helm terraform ansible jenkins travis circle github gitlab bitbucket jira confluence slack teams zoom
+redis mongo postgres mysql oracle sqlite kafka spark hadoop hive flink elastic kibana grafana prometheus nginx apache
+linux ubuntu debian fedora arch windows android ios macos chrome firefox safari edge opera brave electron tauri
+webpack vite rollup esbuild babel eslint prettier mocha chai jasmine karma cypress playwright puppeteer selenium
+storybook prisma apollo graphql vercel netlify heroku azure aws gcp firebase supabase stripe twilio okta auth
+openai claude gemini copilot chatgpt llama mistral ollama siri alexa cortana bard grok
+google microsoft apple amazon meta facebook instagram whatsapp twitter tesla ford dell intel nvidia samsung sony
+honda toyota nissan mazda suzuki subaru porsche ferrari boeing airbus disney nike adidas gucci prada chanel dior
+hilton marriott hyatt ikea siemens bosch philips nestle unilever pfizer moderna walmart target costco kroger
+mcdonald wendy starbucks uber lyft airbnb netflix spotify adobe salesforce cisco ibm hp lenovo asus acer
+london paris berlin madrid rome milan vienna prague warsaw lisbon dublin amsterdam brussels zurich geneva
+sydney melbourne brisbane perth adelaide auckland toronto vancouver montreal ottawa boston chicago houston dallas
+austin denver phoenix atlanta miami orlando seattle portland detroit cleveland nashville memphis charlotte
+tokyo osaka kyoto seoul beijing shanghai delhi mumbai bangalore chennai kolkata hyderabad lagos nairobi cairo
+dubai istanbul moscow kyiv tehran karachi lahore dhaka jakarta manila hanoi bangkok singapore
+america england scotland wales ireland france germany spain italy portugal poland russia china japan korea india
+brazil mexico canada australia africa europe asia jordan israel georgia chad cuba kenya nigeria ghana egypt
+virginia carolina florida texas california georgia montana dakota nevada arizona victoria queensland tasmania
+washington lincoln jackson madison houston kennedy
+english french german spanish italian dutch polish portuguese russian ukrainian chinese japanese korean thai
+vietnamese hindi arabic persian turkish hebrew greek swedish norwegian danish finnish czech hungarian romanian
+swahili yoruba igbo hausa zulu tamil telugu bengali urdu punjabi malay indonesian filipino tagalog latin
+co inc ltd llc gmbh corp dev prod admin
+`;
+
+let given: Set<string> | undefined;
+let surnames: Set<string> | undefined;
+let ambiguous: Set<string> | undefined;
+let common: Set<string> | undefined;
+
+const split = (data: string) => new Set(data.trim().split(/\s+/));
+
+const PREFIX_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Decodes the generator's front coding: each entry is <shared-prefix length digit><rest of the word>. */
+export function decodeFrontCoded(data: string): Set<string> {
+  const words = new Set<string>();
+  let previous = '';
+  for (const entry of data.split(' ')) {
+    if (!entry) continue;
+    const word = previous.slice(0, PREFIX_DIGITS.indexOf(entry[0]!)) + entry.slice(1);
+    words.add(word);
+    previous = word;
+  }
+  return words;
+}
+
+export function isGivenName(folded: string): boolean {
+  return (given ??= decodeFrontCoded(GIVEN_NAMES)).has(folded);
+}
+
+export function isSurname(folded: string): boolean {
+  return (surnames ??= decodeFrontCoded(SURNAMES)).has(folded);
+}
+
+/** A name that is also an ordinary word or a place/brand/tech term: needs a second signal. */
+export function isAmbiguousName(folded: string): boolean {
+  if (!ambiguous) {
+    ambiguous = split(AMBIGUOUS_NAMES);
+    for (const word of NOT_ALONE.trim().split(/\s+/)) ambiguous.add(word);
+    for (const word of PLACE_WORDS.split(' ')) ambiguous.add(word);
+  }
+  return ambiguous.has(folded);
+}
+
+/** A frequent English word that is not a name (the, thanks, meeting, office...). */
+export function isCommonWord(folded: string): boolean {
+  return (common ??= decodeFrontCoded(COMMON_WORDS)).has(folded);
+}
+
+/**
+ * Builds every Set now (about 20 ms on first use). Callers that can, call this when idle so the first scan after a
+ * page load does not pay for it.
+ */
+export function warmNameLexicons(): void {
+  isGivenName('');
+  isSurname('');
+  isAmbiguousName('');
+  isCommonWord('');
+}

@@ -1,0 +1,505 @@
+/**
+ * Person names in running text, by lexicon and context. One tokenizing pass over the text; each capitalised token is
+ * classified with Set lookups (given name, surname, ambiguous word, common word, unknown), consecutive capitalised
+ * tokens form runs, and a run is kept when its evidence is enough: two lexicon tokens, one unambiguous given name, a
+ * title (Dr., Frau, Sra.), or a cue before it ("my name is", "Dear", "Patient:", a signature line). Lower-case names
+ * are taken only right after a strong cue ("my name is john smith").
+ */
+import { foldName, isAmbiguousName, isCommonWord, isGivenName, isSurname } from '../../lexicons/names';
+
+export interface NameSpan {
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+type TokenClass =
+  | 'given' // unambiguous given name (may also be a surname)
+  | 'surname' // unambiguous surname, not a given name
+  | 'ambiguous' // a name that is also an ordinary word, place, brand or tech term
+  | 'unknown' // capitalised word in no list
+  | 'initial' // "J." in "John F. Kennedy"
+  | 'particle' // van, de, bin, al...
+  | 'title' // Mr, Dr, Frau, Sra...
+  | 'place' // San, São, Los, New, Fort...: the run is a place name ("San Francisco", "Los Angeles Lakers")
+  | 'stop'; // common word, lower-case word, code-like token: ends a run
+
+interface Token {
+  start: number;
+  end: number;
+  cls: TokenClass;
+  allCaps: boolean;
+}
+
+
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'miss', 'mister', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord', 'sr', 'sra',
+  'srta', 'senor', 'senora', 'senorita', 'dona', 'herr', 'frau', 'fraulein', 'mme', 'mlle', 'monsieur', 'madame',
+  'mademoiselle', 'dott', 'dottssa', 'dottoressa', 'sig', 'signor', 'signora', 'signorina', 'sigra', 'avv', 'ing',
+  'sheikh', 'shaikh', 'shri', 'sri', 'smt', 'shrimati', 'rev', 'fr', 'capt', 'col', 'gen', 'lt', 'sgt', 'det', 'insp',
+  'dhr', 'mevr', 'mej', 'sayin', 'bay', 'bayan', 'hr', 'fru', 'pan', 'pani', 'mw', 'bi', 'ustaz', 'hajji', 'haji',
+]);
+// Titles that are also common words or names: only count with a full stop after them or before a lexicon name.
+const WEAK_TITLES = new Set(['bay', 'hr', 'fr', 'gen', 'col', 'det', 'ing', 'sig', 'bi', 'pan', 'lady', 'lord', 'sir']);
+
+const PARTICLES = new Set([
+  'van', 'von', 'de', 'da', 'del', 'della', 'dei', 'di', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'ter', 'ten',
+  'den', 'der', 'het', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'abu', 'ben', 'bat', 'y', 'e', 'zu', 'af', 'av', 'st',
+  'mac', 'ap', 'ould', 'oglu',
+]);
+
+// Surname shapes that need no lexicon: O'Brien, D'Angelo, McDonald, MacArthur.
+const SURNAME_SHAPE = /^(?:O['’]|D['’]|Mc|Mac|Fitz)\p{Lu}\p{Ll}+$/u;
+// Internal capitals allowed in names (DeShawn, LaToya, DiCaprio, VanderBilt); anything else is code or a brand.
+const INTERNAL_CAPS_NAME = /^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|Al-|El-)\p{Lu}\p{Ll}+$/u;
+
+// Cue phrases, matched on the last words before a candidate (lower-case, whitespace collapsed). Plain Set lookups on a
+// bounded slice: no regex over the text.
+const phrases = (list: string) => new Set(list.split('|'));
+/** Right before a name: self-introductions and salutations. */
+const STRONG_CUES = phrases(
+  "my name is|my full name is|name is|name's|named|called|i am|i'm|this is|signed|dear|hi|hello|hey|greetings|attn|" +
+    'attn.|attention|me llamo|mi nombre es|soy|je m’appelle|' + "je m'appelle|je suis|ich heiße|ich heisse|ich bin|" +
+    'mi chiamo|sono|meu nome é|meu nome e|chamo-me|eu sou|mijn naam is|ik ben|nazywam się|nazywam sie|mam na imię|' +
+    'benim adım|benim adim|estimado|estimada|querido|querida|cher|chère|chere|liebe|lieber|liebes|sehr geehrte|' +
+    'sehr geehrter|caro|cara|gentile|hola|bonjour|hallo|olá|ola|beste|ciao|jambo|habari|née|nee|né|geb.|geborene',
+);
+/** Field labels before a colon or "=": "Name:", "Patient:", "first_name =". */
+const LABEL_CUES = phrases(
+  'name|full name|first name|last name|given name|family name|middle name|maiden name|surname|firstname|lastname|' +
+    'fullname|first_name|last_name|full_name|given_name|family_name|patient name|customer name|client name|' +
+    'employee name|candidate name|applicant name|contact name|account name|user name|guest name|passenger name|' +
+    'tenant name|student name|member name|holder name|cardholder name|cardholder|recipient name|recipient|sender name|' +
+    'sender|beneficiary|insured|policyholder|driver name|owner name|emergency contact|next of kin|legal name|nombre|' +
+    'nombre completo|nom|nom complet|prénom|prenom|nome|nome completo|naam|vorname|nachname|imię|imie|' +
+    'imię i nazwisko|nazwisko|isim|ad soyad|patient|customer|client|contact|from|to|cc|bcc|signed|signature|attn|author|' +
+    'assignee|reporter|owner|employee|candidate|applicant|tenant|passenger|approved by|prepared by|requested by|' +
+    'submitted by|reviewed by|written by|signed by|guest|attendee|speaker|student|doctor|physician|nurse|caller',
+);
+/** Weaker hints: prepositions and relations that often precede a name. */
+const WEAK_CUES = phrases(
+  'from|with|and|to|by|for|ask|asked|tell|told|meet|met|call|email|emailed|ping|contact|contacted|spoke to|' +
+    'spoke with|talked to|per|thanks|thank you|patient|customer|client|employee|candidate|applicant|user|colleague|' +
+    'coworker|friend|son|daughter|wife|husband|partner|mother|father|brother|sister|mom|dad|mum|aunt|uncle|cousin|' +
+    'grandmother|grandfather|nurse|doctor|manager|boss|tenant|landlord|neighbor|neighbour|mr and mrs|cc|our|my|named|' +
+    'whose name is|hired|interviewed|invite|invited|assign|assigned to|reviewer|reviewed by|written by|signed by|' +
+    'sent by|approved by|con|y|und|et|avec|mit|para|pour|für|fur|de|da|met|van|z|ze|ile|na',
+);
+/** Weak cues that still carry a single ambiguous name ("tell Mark", "cc Will"): verbs of addressing someone. */
+const ADDRESSING_CUES = phrases('tell|ask|asked|told|email|emailed|ping|call|thanks|thank you|cc|met|meet|invite|invited|remind|contact|contacted');
+/** Role and relation nouns: before two unknown capitalised words ("my father, Giorgos Papadopoulos") they make a name. */
+const ROLE_CUES = phrases(
+  'patient|customer|client|employee|candidate|applicant|colleague|coworker|friend|son|daughter|wife|husband|partner|' +
+    'mother|father|brother|sister|mom|dad|mum|aunt|uncle|cousin|grandmother|grandfather|nurse|doctor|manager|boss|' +
+    'tenant|landlord|neighbor|neighbour|named|whose name is|hired|interviewed|caller|user|guest|student|teacher',
+);
+/** Sign-offs: a name on the line after them is a signature. */
+const SIGN_OFFS = phrases(
+  'regards|best regards|kind regards|warm regards|thanks|many thanks|thank you|cheers|best|sincerely|' +
+    'yours sincerely|yours truly|yours|warmly|respectfully|cordialement|bien cordialement|saludos|un saludo|' +
+    'atentamente|grüße|gruesse|viele grüße|mit freundlichen grüßen|gruß|groeten|met vriendelijke groet|' +
+    'cordiali saluti|distinti saluti|abraços|abracos|atenciosamente|pozdrawiam|saygılarımla|--|—|–',
+);
+
+// "My name is john smith": lower-case names after these.
+const LOWERCASE_CUES = [
+  'my name is ', "my name's ", 'name is ', 'i am ', "i'm ", 'im ', 'me llamo ', "je m'appelle ", 'ich heiße ',
+  'mi chiamo ', 'meu nome é ', 'my full name is ', 'patient name: ', 'name: ',
+];
+
+/** Single-word cues and role nouns: capitalised at a sentence start they are not part of the name after them. */
+const CUE_WORDS = new Set([
+  ...[...STRONG_CUES, ...LABEL_CUES, ...WEAK_CUES].filter((phrase) => !phrase.includes(' ')).map(foldName),
+  'ceo', 'cto', 'cfo', 'coo', 'vp', 'pt', 'paciente', 'paziente', 'patientin', 'cliente', 'kunde', 'kundin', 'usuario',
+  'utente', 'agent', 'engineer', 'director', 'founder', 'chair', 'intern', 'teacher', 'student', 'officer', 'nee',
+  'geb', 'geborene', 'dob', 'attn', 'signed', 'regards', 'cheers', 'sincerely', 'cordialement', 'atentamente',
+  // Given names that are also cue words elsewhere ("Per", "Ola", "Cara") stay names.
+].filter((word) => !PARTICLES.has(word) && !['per', 'ola', 'cara', 'caro', 'cher', 'mona', 'sono'].includes(word)));
+/** A lower-case particle joined to a capitalised name part: "al-Masri", "bin-Laden", "d'Alembert", "van-Dijk". */
+const GLUED_PARTICLE = /^(?:al|el|ad|as|ash|at|az|ibn|bin|ben|abu|d|de|di|da|du|van|von|le|la)[-'’]\p{Lu}/u;
+/** An article (and maybe one capitalised word) right before a lone name: "the Johnson", "The Queen Mary". */
+const AFTER_ARTICLE = /\b[Tt]he(?:[ \t]+\p{Lu}\p{L}*)?[ \t]+$/u;
+/** Salutations that can also be names elsewhere; at a line start before a name they are the greeting. */
+const SALUTATIONS = new Set(['cher', 'chere', 'caro', 'cara', 'querido', 'querida', 'estimado', 'estimada', 'ola',
+  'liebe', 'lieber', 'beste', 'dear', 'hi', 'hello', 'hey', 'hola', 'hallo', 'ciao', 'bonjour', 'salut', 'jambo']);
+/** First words of place names: a run starting with one is a place, not a person. */
+const PLACE_PREFIXES = new Set(['san', 'santa', 'santo', 'sao', 'saint', 'sainte', 'los', 'las', 'fort', 'port',
+  'mount', 'lake', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'puerto', 'porto', 'rio',
+  'bad', 'sankt', 'ciudad', 'villa', 'isla', 'cape', 'glen', 'palo', 'baton', 'des', 'buenos']);
+
+const CUE_LOOKBEHIND = 48;
+const MAX_CUE_WORDS = 5;
+
+function isUpper(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function classify(raw: string): { cls: TokenClass; allCaps: boolean } {
+  const first = raw[0]!;
+  if (!isUpper(first)) {
+    const folded = foldName(raw);
+    return { cls: PARTICLES.has(folded) ? 'particle' : 'stop', allCaps: false };
+  }
+  const allCaps = raw.length > 1 && raw === raw.toUpperCase();
+  if (!allCaps && raw.length > 1) {
+    const rest = raw.slice(1);
+    // Internal capitals (JavaScript, GitHub, iPhone-style) are brands or code unless a known name prefix explains them.
+    if (rest !== rest.toLowerCase() && !/^\p{Lu}\p{Ll}*(?:['’-]\p{Lu}\p{Ll}*)*$/u.test(raw) && !INTERNAL_CAPS_NAME.test(raw)) {
+      return { cls: 'stop', allCaps };
+    }
+  }
+  let folded = foldName(raw);
+  if (folded.endsWith("'s")) folded = folded.slice(0, -2);
+  if (TITLES.has(folded)) return { cls: 'title', allCaps };
+  if (PARTICLES.has(folded) && raw.length <= 4) return { cls: 'particle', allCaps };
+  // Greetings, labels and roles at a sentence start ("Paciente", "Caro", "CEO") end a run; the cue is read separately.
+  if (CUE_WORDS.has(folded) || PLACE_PREFIXES.has(folded)) return { cls: PLACE_PREFIXES.has(folded) ? 'place' : 'stop', allCaps };
+  const cls = classifyFolded(folded, raw);
+  // An unknown all-capitals token is an acronym or a shouted word (DOB, NHS, URGENT), not a name.
+  return { cls: allCaps && cls === 'unknown' ? 'stop' : cls, allCaps };
+}
+
+function classifyFolded(folded: string, raw: string): TokenClass {
+  const given = isGivenName(folded);
+  const surname = isSurname(folded);
+  if (given || surname) {
+    if (isAmbiguousName(folded)) return 'ambiguous';
+    return given ? 'given' : 'surname';
+  }
+  if (folded.length === 1) return 'stop';
+  if (isCommonWord(folded) || isAmbiguousName(folded)) return 'stop';
+  if (folded.includes('-') || folded.includes("'")) {
+    // Jean-Luc, Garcia-Lopez, al-Rashid, O'Neill: judge by the parts.
+    const parts = folded.split(/['-]/).filter((part) => part.length > 1 && !PARTICLES.has(part));
+    if (parts.length === 0) return 'stop';
+    let sawGiven = false;
+    let sawName = false;
+    for (const part of parts) {
+      if (isCommonWord(part) && !isGivenName(part) && !isSurname(part)) return 'stop';
+      if (isGivenName(part)) sawGiven = true;
+      if (isGivenName(part) || isSurname(part)) sawName = true;
+    }
+    if (sawName) return sawGiven && isGivenName(parts[0]!) ? 'given' : 'surname';
+  }
+  if (SURNAME_SHAPE.test(raw)) return 'surname';
+  return 'unknown';
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}_$]/u.test(ch);
+}
+
+const CODE_BEFORE = new Set([...'0123456789_$#/\\<>{}=']);
+const CODE_AFTER = new Set([...'0123456789_$(\\/@=<>{}[']);
+
+/** Characters right before/after a token that say "identifier, path or address", not prose. */
+function isCodeAdjacent(text: string, start: number, end: number, raw: string): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  if (before !== undefined && CODE_BEFORE.has(before)) return true;
+  if (before === '.' && isWordChar(text[start - 2])) return raw.length > 1 && !isUpper(text[start - 2] ?? 'a');
+  if (after !== undefined && CODE_AFTER.has(after)) return true;
+  if (after === '.' && isWordChar(text[end + 1]) && raw.length > 1) return true;
+  return false;
+}
+
+function isSentenceStart(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
+    const ch = text[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '"' || ch === "'" || ch === '“' || ch === '(' || ch === '*') continue;
+    return /[.!?\n\r:•\-–—>#]/.test(ch);
+  }
+  return true;
+}
+
+interface Cues {
+  strong: boolean;
+  label: boolean;
+  signature: boolean;
+  weak: boolean;
+  addressing: boolean;
+  role: boolean;
+}
+
+const TRAILING_PUNCTUATION = new Set([...' \t\r\n,:;="\'“«(@']);
+const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n';
+
+/**
+ * The last 1..5 words before `cut` (within `from`), as lower-case phrases "w5", "w4 w5", ... — built by walking back
+ * over the text, no splitting or regex.
+ */
+function trailingPhrases(text: string, from: number, cut: number): string[] {
+  const phrases: string[] = [];
+  let pos = cut;
+  let phrase = '';
+  while (phrases.length < MAX_CUE_WORDS && pos > from) {
+    while (pos > from && isSpace(text[pos - 1])) pos--;
+    const wordEnd = pos;
+    while (pos > from && !isSpace(text[pos - 1])) pos--;
+    if (wordEnd === pos) break;
+    // Strip quotes/brackets glued to a word: {"first_name" → first_name.
+    let wordStart = pos;
+    let wordStop = wordEnd;
+    while (wordStart < wordStop && !isLetterCode(text.charCodeAt(wordStart))) wordStart++;
+    while (wordStop > wordStart && '"\'”'.includes(text[wordStop - 1]!)) wordStop--;
+    if (wordStart === wordStop) break;
+    const word = text.slice(wordStart, wordStop).toLowerCase();
+    phrase = phrase ? `${word} ${phrase}` : word;
+    phrases.push(phrase);
+  }
+  return phrases;
+}
+
+function cuesBefore(text: string, start: number): Cues {
+  const from = Math.max(0, start - CUE_LOOKBEHIND);
+  // Split off the trailing punctuation/space run: it tells a label ("Name:") and a line break (signatures).
+  let cut = start;
+  while (cut > from && TRAILING_PUNCTUATION.has(text[cut - 1]!)) cut--;
+  const trailing = text.slice(cut, start);
+  const cues: Cues = { strong: false, label: false, signature: false, weak: false, addressing: false, role: false };
+  if (trailing.includes('@') && !trailing.includes('\n')) cues.weak = true;
+  if (trailing.includes('\n')) {
+    // The previous line alone must be a sign-off ("Best regards," / "Thanks!").
+    const lineStart = text.lastIndexOf('\n', cut - 1) + 1;
+    const lastLine = text.slice(Math.max(lineStart, from), cut).trim().toLowerCase().replace(/[,.!]+$/, '');
+    cues.signature = SIGN_OFFS.has(lastLine);
+    return cues;
+  }
+  const phrases = trailingPhrases(text, from, cut);
+  if (phrases.length === 0) return cues;
+  const has = (set: Set<string>) => phrases.some((phrase) => set.has(phrase));
+  if (trailing.includes(':') || trailing.includes('=')) cues.label = has(LABEL_CUES);
+  cues.strong = has(STRONG_CUES);
+  cues.weak = cues.weak || has(WEAK_CUES);
+  cues.addressing = has(ADDRESSING_CUES);
+  cues.role = has(ROLE_CUES);
+  return cues;
+}
+
+/** Punctuation or line end right after a span: how salutations and signatures end ("Hi Oluwadamilare,"). */
+function endsClause(text: string, end: number): boolean {
+  let i = end;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  const ch = text[i];
+  return ch === undefined || /[,.!?:;\n\r)<("']/.test(ch);
+}
+
+function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: NameSpan[]): void {
+  // Trim particles at the edges: "de" only counts between name tokens.
+  let from = 0;
+  let to = segment.length;
+  while (from < to && segment[from]!.cls === 'particle' && !isUpper(text[segment[from]!.start]!)) from++;
+  while (to > from && (segment[to - 1]!.cls === 'particle' || segment[to - 1]!.cls === 'initial')) to--;
+  if (from >= to) return;
+  const tokens = segment.slice(from, to);
+  let given = 0;
+  let surname = 0;
+  let ambiguous = 0;
+  let unknown = 0;
+  let allCaps = 0;
+  for (const token of tokens) {
+    if (token.cls === 'given') given++;
+    else if (token.cls === 'surname') surname++;
+    else if (token.cls === 'ambiguous') ambiguous++;
+    else if (token.cls === 'unknown') unknown++;
+    if (token.allCaps) allCaps++;
+  }
+  const words = given + surname + ambiguous + unknown;
+  if (words === 0) return;
+  const start = tokens[0]!.start;
+  const end = tokens[tokens.length - 1]!.end;
+  const cues = cuesBefore(text, start);
+  const strongLexicon = given + surname;
+  const capsOnly = allCaps === words;
+  let confidence = 0;
+
+  if (words > 5 && !hasTitle && !cues.label) return;
+  if (hasTitle || cues.label || (cues.signature && endsClause(text, end))) {
+    confidence = 0.85;
+  } else if (cues.strong && (strongLexicon + ambiguous > 0 || endsClause(text, end))) {
+    confidence = 0.85;
+  } else if (words >= 2) {
+    if (capsOnly) {
+      if (strongLexicon >= 2) confidence = 0.7;
+    } else if (strongLexicon >= 2) confidence = 0.85;
+    else if (strongLexicon === 1 && unknown + ambiguous + strongLexicon === words) {
+      // One known name plus an unknown capitalised word: "Priya Raghunathan". A surname with an unknown word ("Accra
+      // General", "Vali Asr") needs a cue.
+      if (given > 0) confidence = 0.75;
+      else if (ambiguous > 0 && unknown === 0) confidence = 0.7; // "Will Smith", "Bob Martinez"
+      else if (words === 2 && tokens[tokens.length - 1]!.cls === 'surname' && !isSentenceStart(text, start)) {
+        confidence = 0.6; // unknown given name + known surname: "Meera Nair"
+      } else if (cues.weak || cues.role) confidence = 0.6;
+    } else if (ambiguous >= 2 && unknown === 0 && !isSentenceStart(text, start)) confidence = 0.55;
+    else if (unknown === words && cues.role && words <= 3) confidence = 0.6;
+  } else if (AFTER_ARTICLE.test(text.slice(Math.max(0, start - 24), start))) {
+    // "the Johnson report", "The Queen Mary": a lone name after an article names a thing, not a person.
+  } else if (!capsOnly) {
+    if (given === 1) confidence = cues.weak ? 0.75 : 0.6;
+    else if (surname === 1 && cues.weak) confidence = 0.6;
+    else if (ambiguous === 1 && cues.addressing && !isSentenceStart(text, start)) confidence = 0.55;
+  } else if (given + surname === 1 && cues.strong) {
+    confidence = 0.6; // a lone all-capitals word ("IBAN", "ANNA") only after a greeting or introduction
+  }
+  if (confidence > 0) out.push({ start, end, confidence });
+}
+
+function flushRun(text: string, run: Token[], out: NameSpan[]): void {
+  // "San Francisco", "Los Angeles Lakers", "New York": a place prefix followed by capitalised words.
+  if (run[0]?.cls === 'place') return;
+  // "Caro Alessandro," / "Olá Rafael": a salutation opening the line is the cue, not part of the name.
+  if (run.length > 1 && SALUTATIONS.has(foldName(text.slice(run[0]!.start, run[0]!.end))) && isSentenceStart(text, run[0]!.start)) {
+    run = run.slice(1);
+  }
+  // Split the run at titles: "Dr Anna Schmidt" → title + segment.
+  let segment: Token[] = [];
+  let hasTitle = false;
+  for (const token of run) {
+    if (token.cls === 'title') {
+      if (segment.length) scoreSegment(text, segment, hasTitle, out);
+      segment = [];
+      hasTitle = true;
+      continue;
+    }
+    segment.push(token);
+  }
+  if (segment.length) scoreSegment(text, segment, hasTitle, out);
+}
+
+/** Lower-case names after a strong cue: "my name is john smith", "i'm priya". */
+function lowercaseAfterCues(text: string, lowerText: string, out: NameSpan[]): void {
+  for (const cue of LOWERCASE_CUES) {
+    let from = 0;
+    for (;;) {
+      const at = lowerText.indexOf(cue, from);
+      if (at < 0) break;
+      from = at + cue.length;
+      if (at > 0 && isWordChar(lowerText[at - 1])) continue;
+      const follow = /[\p{L}\p{M}'’-]+/uy;
+      let pos = from;
+      let start = -1;
+      let end = -1;
+      for (let count = 0; count < 3; count++) {
+        follow.lastIndex = pos;
+        const match = follow.exec(text);
+        if (!match) break;
+        const raw = match[0];
+        if (isUpper(raw[0]!)) break; // capitalised names are the main pass's job
+        const folded = foldName(raw);
+        const isName = (isGivenName(folded) || isSurname(folded)) && !isAmbiguousName(folded) && !isCommonWord(folded);
+        if (!isName) break;
+        if (start < 0) start = match.index;
+        end = match.index + raw.length;
+        pos = end;
+        if (text[pos] !== ' ') break;
+        pos++;
+      }
+      if (start >= 0) out.push({ start, end, confidence: 0.75 });
+    }
+  }
+}
+
+/** Every regex the recognizer runs, for the catalogue's linear-time check. */
+export const PERSON_INNER_PATTERNS = [SURNAME_SHAPE, INTERNAL_CAPS_NAME, AFTER_ARTICLE, GLUED_PARTICLE];
+
+// Letter test by code unit: ASCII by range, other scripts through one cached regex per distinct character.
+const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
+const letterCache = new Map<number, boolean>();
+function isLetterCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  let known = letterCache.get(code);
+  if (known === undefined) {
+    known = NON_ASCII_LETTER.test(String.fromCharCode(code));
+    letterCache.set(code, known);
+  }
+  return known;
+}
+const isJoinerCode = (code: number) => code === 39 || code === 0x2019 || code === 45; // ' ’ -
+
+/**
+ * One pass: a hand-written tokenizer (letters joined by ' ’ -, as WORD describes) so the common case — a lower-case
+ * word — costs a few comparisons and one Set lookup; only capitalised tokens are classified against the lexicons.
+ */
+export function recognizePersonNames(text: string, lowerText: string = text.toLowerCase()): NameSpan[] {
+  const out: NameSpan[] = [];
+  let run: Token[] = [];
+  let previousEnd = -1;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    if (!isLetterCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length) {
+      const code = text.charCodeAt(i);
+      if (isLetterCode(code)) i++;
+      else if (isJoinerCode(code) && i + 1 < length && isLetterCode(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    let end = i;
+    const firstCode = text.charCodeAt(start);
+    let cls: TokenClass;
+    let allCaps = false;
+    if (firstCode >= 97 && firstCode <= 122) {
+      // Lower-case ASCII word: only particles (van, de, bin) may sit inside a name, or a particle glued to a
+      // capitalised name: "al-Masri", "el-Amin", "d'Alembert".
+      if (end - start <= 5 && PARTICLES.has(text.slice(start, end))) cls = 'particle';
+      else if (GLUED_PARTICLE.test(text.slice(start, Math.min(end, start + 6))) && !isCodeAdjacent(text, start, end, 'xx')) cls = 'surname';
+      else cls = 'stop';
+    } else {
+      let word = text.slice(start, end);
+      if (word.length > 3 && (word.endsWith("'s") || word.endsWith('’s'))) {
+        word = word.slice(0, -2);
+        end -= 2;
+      }
+      ({ cls, allCaps } = classify(word));
+      // A lone capital with a full stop is an initial ("John F. Kennedy", "J. Smith").
+      if (word.length === 1 && isUpper(word) && text[end] === '.') cls = 'initial';
+      if (cls !== 'stop' && cls !== 'initial' && cls !== 'particle' && isCodeAdjacent(text, start, end, word)) cls = 'stop';
+      if (cls === 'title' && WEAK_TITLES.has(foldName(word)) && text[end] !== '.') cls = 'stop';
+    }
+    if (cls === 'stop') {
+      if (run.length) {
+        flushRun(text, run, out);
+        run = [];
+      }
+      previousEnd = end;
+      continue;
+    }
+    // Join the current run only across one plain space, or ". " / "." after an initial or title.
+    if (run.length) {
+      const gap = start - previousEnd;
+      const last = run[run.length - 1]!;
+      const first = text.charCodeAt(previousEnd);
+      const joins =
+        (gap === 1 && (first === 32 || first === 0xa0)) ||
+        ((last.cls === 'initial' || last.cls === 'title') && first === 46 && (gap === 1 || (gap === 2 && text.charCodeAt(previousEnd + 1) === 32)));
+      if (!joins) {
+        flushRun(text, run, out);
+        run = [];
+      }
+    }
+    run.push({ start, end, cls, allCaps });
+    previousEnd = end;
+  }
+  if (run.length) flushRun(text, run, out);
+  lowercaseAfterCues(text, lowerText, out);
+  return dedupe(out);
+}
+
+/** Several cues can find the same lower-case name; keep one span per start, the longest. */
+function dedupe(spans: NameSpan[]): NameSpan[] {
+  if (spans.length < 2) return spans;
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: NameSpan[] = [];
+  for (const span of spans) {
+    const last = kept[kept.length - 1];
+    if (last && span.start < last.end) continue;
+    kept.push(span);
+  }
+  return kept;
+}

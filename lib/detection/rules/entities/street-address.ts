@@ -1,0 +1,291 @@
+/**
+ * Street addresses. Each shape is found by a small regex with a literal or digit anchor and an unambiguous word loop
+ * (recheck proves them linear), then code checks the street words and takes the optional tails (unit, city,
+ * state/province, ZIP or postcode) with `^`-anchored regexes on a short slice after the street line. Shapes:
+ *   - number first, suffix last (US/UK/CA/AU/IE): "1600 Pennsylvania Ave NW, Washington, DC 20500";
+ *   - compound street word, then number (DE/NL/Nordic): "Hauptstraße 12", "Kerkstraat 3", "Berliner Straße 5";
+ *   - street-type word first, number last (ES/IT/PT/PL/TR): "Calle Mayor 5", "Via Roma 10", "Rua Augusta, 100";
+ *   - number, then the French street-type word: "12 rue de la Paix, 75002 Paris";
+ *   - post-office boxes: "PO Box 1234", "Postfach 10 12 34".
+ */
+
+export interface AddressSpan {
+  start: number;
+  end: number;
+}
+
+const US_ZIP = String.raw`\d{5}(?:-\d{4})?`;
+const CA_POSTCODE = String.raw`[A-Z]\d[A-Z][ \t]?\d[A-Z]\d`;
+const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}`;
+const POSTCODE = String.raw`(?:${US_ZIP}|${CA_POSTCODE}|${UK_POSTCODE}|\d{4})`;
+// No full stop inside city words: a sentence's final period is not part of the address.
+const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
+const CITY = String.raw`${NAME_WORD}(?:[ \t]${NAME_WORD}){0,2}`;
+// Between the street line and the city: a comma or a line break.
+const SEP = String.raw`(?:,[ \t]*|[ \t]*\r?\n[ \t]*)`;
+const END = String.raw`(?![\p{L}\p{N}])`;
+
+// Tails, each anchored at the start of the slice that follows the street line.
+const UNIT_TAIL = /^,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Rm|Room|Bldg|Building|#)\.?[ \t]?#?[ \t]?[A-Za-z0-9][A-Za-z0-9-]*(?![A-Za-z0-9])/;
+// ", Springfield, IL 62704", ", Toronto, ON M5V 2T6", "\nLondon NW1 6XE", ", Sydney NSW 2000".
+const CITY_POSTCODE_TAIL = new RegExp(String.raw`^${SEP}${CITY}(?:,?[ \t]+[A-Z]{2,3}${END})?,?[ \t]+${POSTCODE}${END}`, 'u');
+// ", Austin, TX".
+const CITY_STATE_TAIL = new RegExp(String.raw`^${SEP}${CITY},?[ \t]+[A-Z]{2}${END}`, 'u');
+// ", Dublin 2", ", Dublin 6W": Irish postal districts.
+const DUBLIN_TAIL = new RegExp(String.raw`^${SEP}Dublin[ \t]+\d{1,2}W?${END}`, 'u');
+// ", Dubai", ", Nairobi": a PO box is always followed by its town, so a lone city word is safe to take there.
+const TOWN_TAIL = new RegExp(String.raw`^,[ \t]*${NAME_WORD}${END}(?![ \t]*\p{Lu})`, 'u');
+// " 20500", ", SW1A 2AA".
+const POSTCODE_TAIL = new RegExp(String.raw`^,?[ \t]+${POSTCODE}${END}`, 'u');
+// ", 75002 Paris", ", 10115 Berlin", ", 1012 AB Amsterdam", "\n00184 Roma", ", D-80331 München".
+const EU_TAIL = new RegExp(String.raw`^${SEP}(?:[A-Z]{1,2}-)?\d{4,5}(?:[ \t]?[A-Z]{2})?[ \t]+${CITY}`, 'u');
+
+const TAIL_LOOKAHEAD = 120;
+
+function tailLength(text: string, end: number, tails: RegExp[]): number {
+  const slice = text.slice(end, end + TAIL_LOOKAHEAD);
+  for (const tail of tails) {
+    const match = tail.exec(slice);
+    if (match) return match[0].length;
+  }
+  return 0;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{M}'’.\-/º°ª]/u.test(ch);
+
+/** Up to `max` words after `pos`, separated by spaces or tabs on one line (a plain loop: bounded, no regex). */
+function readWords(text: string, pos: number, max: number): Word[] {
+  const words: Word[] = [];
+  while (words.length < max) {
+    let i = pos;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (i === pos && words.length > 0) break;
+    const start = i;
+    while (i < text.length && i - start < 40 && isWordChar(text[i])) i++;
+    if (i === start) break;
+    words.push({ text: text.slice(start, i), start, end: i });
+    pos = i;
+  }
+  return words;
+}
+
+/** Unit, then a city with a state or postcode (a city alone is too uncertain to take), or a bare postcode. */
+function extendAngloTail(text: string, end: number): number {
+  end += tailLength(text, end, [UNIT_TAIL]);
+  return end + tailLength(text, end, [CITY_POSTCODE_TAIL, CITY_STATE_TAIL, DUBLIN_TAIL, POSTCODE_TAIL]);
+}
+
+const ANGLO_SUFFIXES = new Set([
+  'street', 'st', 'avenue', 'ave', 'av', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'way', 'court',
+  'ct', 'place', 'pl', 'terrace', 'ter', 'terr', 'circle', 'cir', 'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq',
+  'crescent', 'cres', 'close', 'row', 'trail', 'trl', 'alley', 'plaza', 'walk', 'grove', 'gardens', 'gdns', 'mews',
+  'hill', 'rise', 'vale', 'parade', 'pde', 'esplanade', 'wharf', 'quay', 'loop', 'pike', 'turnpike', 'expressway',
+  'expy', 'freeway', 'fwy', 'causeway', 'crossing', 'xing', 'point', 'pt', 'heights', 'hts', 'path', 'green', 'park',
+  'view', 'broadway', 'embankment', 'gate', 'yard', 'hollow', 'ridge', 'run', 'commons', 'center', 'centre', 'route',
+  'rte',
+]);
+export const ANGLO_SUFFIX_KEYWORDS = [...ANGLO_SUFFIXES];
+const ANGLO_ABBREVIATIONS = new Set(['st', 'ave', 'av', 'rd', 'blvd', 'ln', 'dr', 'ct', 'pl', 'ter', 'terr', 'cir', 'pkwy',
+  'hwy', 'sq', 'cres', 'trl', 'gdns', 'pde', 'expy', 'fwy', 'xing', 'pt', 'hts', 'rte', 'n', 's', 'e', 'w', 'ne', 'nw',
+  'se', 'sw']);
+const DIRECTIONS = /^(?:N|S|E|W|NE|NW|SE|SW)\.?$/;
+// Capitalised words that start sentences or headings, never part of a street name.
+const NOT_STREET_WORDS = new Set(['The', 'A', 'An', 'And', 'Or', 'Of', 'In', 'On', 'At', 'To', 'For', 'With', 'From',
+  'By', 'My', 'Our', 'Your', 'Their', 'His', 'Her', 'This', 'That', 'Step', 'Steps', 'Version', 'Chapter', 'Page',
+  'Section', 'Item', 'Items', 'Top', 'Best', 'Ways', 'I', 'We', 'You', 'It', 'Is', 'Are', 'Was', 'Be', 'Use', 'New']);
+const UNIT_BEFORE = /(?:^|[^\p{L}])(?:Flat|Apt|Apartment|Unit|Suite)[ \t]+[A-Za-z0-9]{1,5},?[ \t]+$/u;
+
+/** House number, then capitalised words or ordinals (1st, 42nd). The street suffix is picked among them in code. */
+const ANGLO_STREET = /\b\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?,?(?:[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[\p{L}'’.-]*))+/gu;
+
+export function recognizeAngloAddresses(text: string): AddressSpan[] {
+  const spans: AddressSpan[] = [];
+  ANGLO_STREET.lastIndex = 0;
+  for (let match = ANGLO_STREET.exec(text); match; match = ANGLO_STREET.exec(text)) {
+    const words = match[0].split(/[ \t]+/);
+    // words[0] is the house number. The street name is 1-5 words, then the last suffix within the first six words.
+    let suffixAt = -1;
+    for (let i = 2; i < Math.min(words.length, 8); i++) {
+      const word = words[i]!.replace(/\.$/, '').toLowerCase();
+      if (ANGLO_SUFFIXES.has(word)) suffixAt = i;
+      if (NOT_STREET_WORDS.has(words[i]!)) break;
+    }
+    if (suffixAt < 0) continue;
+    const nameWords = words.slice(1, suffixAt);
+    if (nameWords.some((word) => NOT_STREET_WORDS.has(word) || (word.endsWith(".") && word.length > 3))) continue;
+    let take = suffixAt;
+    if (words[take + 1] && DIRECTIONS.test(words[take + 1]!)) take++;
+    // A full stop belongs to an abbreviation ("Ave.", "St."), not to a full word ending a sentence ("Road.").
+    if (words[take]!.endsWith('.') && !ANGLO_ABBREVIATIONS.has(words[take]!.slice(0, -1).toLowerCase())) {
+      words[take] = words[take]!.slice(0, -1);
+    }
+    // Offset of the end of words[take] inside the match.
+    let offset = 0;
+    let cursor = 0;
+    for (let i = 0; i <= take; i++) {
+      cursor = match[0].indexOf(words[i]!, cursor);
+      offset = cursor + words[i]!.length;
+      cursor = offset;
+    }
+    let start = match.index;
+    const before = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+    if (before) start -= before[0].length - (/^[^\p{L}]/u.test(before[0]) ? 1 : 0);
+    spans.push({ start, end: extendAngloTail(text, match.index + offset) });
+  }
+  return spans;
+}
+
+const GERMANIC_SUFFIXES = [
+  'straße', 'strasse', 'str.', 'weg', 'gasse', 'platz', 'allee', 'damm', 'ufer', 'chaussee', 'steig', 'pfad', 'markt',
+  'straat', 'laan', 'gracht', 'plein', 'kade', 'steeg', 'dijk', 'singel', 'plantsoen', 'gatan', 'vägen', 'gata', 'vej',
+  'gade', 'veien', 'tie', 'katu', 'utca',
+];
+
+/** The street suffix and the house number: "straße 12", "str. 5a", "straat 3-5". The word start is found in code. */
+// Street words written apart from the name: "Berliner Straße 5", Turkish "Atatürk Caddesi 112", "Gül Sokak 4".
+const GERMANIC_SEPARATE_WORDS = ['Straße', 'Strasse', 'Str.', 'Weg', 'Platz', 'Allee', 'Gasse', 'Damm', 'Ufer', 'Markt',
+  'Caddesi', 'Cad.', 'Sokak', 'Sokağı', 'Sok.', 'Bulvarı', 'Mahallesi'];
+export const GERMANIC_KEYWORDS = [...GERMANIC_SUFFIXES, ...GERMANIC_SEPARATE_WORDS.map((word) => word.toLowerCase())];
+const GERMANIC_TAIL_NUMBER = new RegExp(
+  String.raw`(?:${[...GERMANIC_SUFFIXES, ...GERMANIC_SEPARATE_WORDS].map((suffix) => suffix.replace('.', '\\.')).join('|')})[ \t]+\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?(?![\p{L}\p{N}]|[.,]\d)`,
+  'gu',
+);
+// English words that end like a Nordic street word ("Brigade 5", "Necktie 2").
+const GERMANIC_NOT_STREETS = /(?:brigade|renegade|sweetie|cookie|necktie|bowtie|smoothie|rookie)$/i;
+// A unit after the number means a quantity, not a house: "Ringweg 5 km".
+const QUANTITY_AFTER = /^[ \t]*(?:%|€|EUR|Euro|km|m\b|Jahre|years|mal|Uhr|min|x\b)/;
+
+export function recognizeGermanicAddresses(text: string): AddressSpan[] {
+  const spans: AddressSpan[] = [];
+  GERMANIC_TAIL_NUMBER.lastIndex = 0;
+  for (let match = GERMANIC_TAIL_NUMBER.exec(text); match; match = GERMANIC_TAIL_NUMBER.exec(text)) {
+    const suffixStart = match.index;
+    // Walk back over the rest of the compound word (bounded), e.g. "Haupt" in "Hauptstraße".
+    let start = suffixStart;
+    while (start > 0 && suffixStart - start < 40 && /[\p{L}-]/u.test(text[start - 1]!)) start--;
+    let word = text.slice(start, suffixStart + match[0].search(/[ \t]/));
+    if (start === suffixStart) {
+      // A separate suffix word: "Berliner Straße 5" — only the German "Straße/Str./Weg/Platz/Allee/Gasse" forms.
+      if (!GERMANIC_SEPARATE_WORDS.includes(word)) continue;
+      const previous = /(\p{Lu}[\p{L}-]*)[ \t]$/u.exec(text.slice(Math.max(0, start - 40), start));
+      if (!previous) continue;
+      start -= previous[0].length;
+      word = previous[1]!;
+    } else if (!/^\p{Lu}/u.test(word) || word.length < 6 || GERMANIC_NOT_STREETS.test(word)) continue;
+    const end = match.index + match[0].length;
+    if (QUANTITY_AFTER.test(text.slice(end, end + 8))) continue;
+    spans.push({ start, end: end + tailLength(text, end, [EU_TAIL]) });
+  }
+  return spans;
+}
+
+const ROMANCE_PREFIXES = [
+  'Calle', 'C/', 'Avenida', 'Avda.', 'Avda', 'Av.', 'Paseo', 'Pº', 'Plaza', 'Pza.', 'Plaça', 'Carrer', 'Camino',
+  'Carretera', 'Ronda', 'Travesía', 'Via', 'Viale', 'V.le', 'Piazza', 'P.za', 'Piazzale', 'Corso', 'Largo', 'Vicolo',
+  'Strada', 'Contrada', 'Rua', 'Travessa', 'Praça', 'Estrada', 'Alameda', 'Ulica', 'ul.', 'Aleja', 'al.', 'Plac',
+  'Sokak', 'Sok.', 'Caddesi', 'Cad.', 'Bulevar', 'Jalan', 'Jl.',
+];
+export const ROMANCE_KEYWORDS = [...new Set(ROMANCE_PREFIXES.map((prefix) => prefix.toLowerCase()))];
+const escapeRegex = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Street-type word followed by a space: "Calle ", "Via ", "ul. ". The name words and number are read in code. */
+const ROMANCE_STREET = new RegExp(String.raw`(?<![\p{L}])(?:${ROMANCE_PREFIXES.map(escapeRegex).join('|')})(?=[ \t])`, 'gu');
+const ROMANCE_LINKS = new Set(['de', 'del', 'la', 'las', 'los', 'dos', 'das', 'da', 'do', 'di', 'della', 'delle', 'dei',
+  'degli', 'dello', 'san', 'santa', 'sant', 'y', 'e', 'n', 'nº', 'n.', 'no', 'no.', 'n.º', 'nr', 'nr.']);
+const ROMANCE_NUMBER = /^,?[ \t]{1,2}\d{1,5}[a-zA-Z]?(?![\p{L}\p{N}]|[.,]\d)/u;
+// "3º B", "2ª", ", 4" (floor/door) right after the number.
+const ROMANCE_FLOOR = /^,?[ \t]\d{1,2}[º°ª][ \t]?[A-Za-z]?(?![\p{L}\p{N}])/u;
+
+/** The words between the street type and the number: 1-4 capitalised name words, joined only by link words. */
+function romanceStreetWordsValid(words: string[]): boolean {
+  let nameWords = 0;
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (ROMANCE_LINKS.has(lower)) continue;
+    if (/^[dl]['’]\p{Lu}/u.test(word) || /^\p{Lu}/u.test(word)) nameWords++;
+    else return false;
+  }
+  return nameWords >= 1 && nameWords <= 4;
+}
+
+export function recognizeRomanceAddresses(text: string): AddressSpan[] {
+  const spans: AddressSpan[] = [];
+  ROMANCE_STREET.lastIndex = 0;
+  for (let match = ROMANCE_STREET.exec(text); match; match = ROMANCE_STREET.exec(text)) {
+    // Up to six name words, then (after an optional comma) the house number.
+    const words = readWords(text, match.index + match[0].length, 6);
+    if (words.length === 0) continue;
+    const pos = words[words.length - 1]!.end;
+    const number = ROMANCE_NUMBER.exec(text.slice(pos, pos + 12));
+    if (!number || !romanceStreetWordsValid(words.map((word) => word.text))) continue;
+    let end = pos + number[0].length;
+    if (QUANTITY_AFTER.test(text.slice(end, end + 8))) continue;
+    end += tailLength(text, end, [ROMANCE_FLOOR]);
+    spans.push({ start: match.index, end: end + tailLength(text, end, [EU_TAIL]) });
+    ROMANCE_STREET.lastIndex = Math.max(ROMANCE_STREET.lastIndex, end);
+  }
+  return spans;
+}
+
+const FRENCH_TYPES = [
+  'rue', 'avenue', 'av.', 'boulevard', 'bd', 'place', 'allée', 'allee', 'impasse', 'chemin', 'quai', 'route', 'cours',
+  'square', 'passage', 'voie', 'faubourg', 'fg', 'rond-point', 'esplanade', 'promenade', 'sentier',
+];
+export const FRENCH_KEYWORDS = FRENCH_TYPES;
+/** "rue" → "[Rr]ue": street-type words match in either case without making the whole pattern case-blind. */
+const eitherCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${escapeRegex(word.slice(1))}`;
+/** Number, French street type: "12 rue", "5 bis avenue", "3, place". The name words are read in code. */
+const FRENCH_STREET = new RegExp(
+  String.raw`\b\d{1,4}(?:[ \t]?(?:bis|ter|quater|[A-D])\b)?,?[ \t]+(?:${FRENCH_TYPES.map(eitherCase).join('|')})(?=[ \t])`,
+  'gu',
+);
+const FRENCH_LINKS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'sur', 'en', "d'", "l'", 'd’', 'l’']);
+
+/** Keeps the street-name words after the type while they are capitalised or linking ("de la", "d'"), then a tail. */
+export function recognizeFrenchAddresses(text: string): AddressSpan[] {
+  const spans: AddressSpan[] = [];
+  FRENCH_STREET.lastIndex = 0;
+  for (let match = FRENCH_STREET.exec(text); match; match = FRENCH_STREET.exec(text)) {
+    let keptEnd = -1;
+    let pendingLinks = 0;
+    for (const word of readWords(text, match.index + match[0].length, 8)) {
+      const raw = word.text.replace(/[.]$/, '');
+      if (/^\p{Lu}/u.test(raw) || /^[dl]['’]\p{Lu}/u.test(raw)) {
+        keptEnd = word.start + raw.length;
+        pendingLinks = 0;
+      } else if (FRENCH_LINKS.has(raw.toLowerCase()) || /^[dl]['’]$/.test(raw)) {
+        if (++pendingLinks > 2) break;
+      } else break;
+    }
+    if (keptEnd < 0) continue;
+    spans.push({ start: match.index, end: keptEnd + tailLength(text, keptEnd, [EU_TAIL]) });
+  }
+  return spans;
+}
+
+/** "PO Box 1234", "P.O. Box 55", "Postfach 10 12 34", "Apartado de Correos 123" (+ city/state/postcode tail). */
+const PO_BOX = /\b(?:[Pp]\.?[ \t]?[Oo]\.?[ \t]?(?:Box|BOX|box)|P(?:OST|ost)[ \t]O(?:FFICE|ffice)[ \t](?:BOX|Box)|GPO[ \t]Box|Locked[ \t]Bag|Private[ \t]Bag|Postfach|Apartado(?:[ \t]de[ \t][Cc]orreos)?|Caixa[ \t][Pp]ostal|Casella[ \t][Pp]ostale|Bo[iî]te[ \t][Pp]ostale|Postbus|Skrytka[ \t]pocztowa)[ \t]?(?:No\.?[ \t]?|#[ \t]?)?\d{1,7}(?:[ \t]\d{2}){0,2}\b/g;
+
+export function recognizePoBoxes(text: string): AddressSpan[] {
+  const spans: AddressSpan[] = [];
+  PO_BOX.lastIndex = 0;
+  for (let match = PO_BOX.exec(text); match; match = PO_BOX.exec(text)) {
+    let end = extendAngloTail(text, match.index + match[0].length);
+    if (end === match.index + match[0].length) end += tailLength(text, end, [TOWN_TAIL]);
+    spans.push({ start: match.index, end });
+  }
+  return spans;
+}
+
+const TAILS = [UNIT_TAIL, CITY_POSTCODE_TAIL, CITY_STATE_TAIL, DUBLIN_TAIL, POSTCODE_TAIL];
+/** Every regex the recognizers run, for the catalogue's linear-time check. */
+export const ANGLO_INNER_PATTERNS = [ANGLO_STREET, UNIT_BEFORE, ...TAILS];
+export const GERMANIC_INNER_PATTERNS = [GERMANIC_TAIL_NUMBER, QUANTITY_AFTER, EU_TAIL];
+export const ROMANCE_INNER_PATTERNS = [ROMANCE_STREET, ROMANCE_NUMBER, ROMANCE_FLOOR, QUANTITY_AFTER, EU_TAIL];
+export const FRENCH_INNER_PATTERNS = [FRENCH_STREET, EU_TAIL];
+export const PO_BOX_INNER_PATTERNS = [PO_BOX, TOWN_TAIL, ...TAILS];

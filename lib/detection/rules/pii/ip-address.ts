@@ -1,0 +1,71 @@
+import type { Rule } from '../../types';
+import { ipv4Valid, ipv6Valid } from '../../validators';
+
+/**
+ * Decision: private (10/8, 172.16/12, 192.168/16) and public addresses are reported — both reveal infrastructure.
+ * Universal constants that identify nothing are not: 0.0.0.0, 127.0.0.1, 255.255.255.255, netmasks (255.x.x.x),
+ * `::`, `::1`. Dotted numbers after version words ("version 1.2.3.4", "build 10.0.19045.1") are versions.
+ */
+const IPV4_CONSTANTS = new Set(['0.0.0.0', '127.0.0.1', '255.255.255.255']);
+const VERSION_BEFORE = /(?:\b(?:version|ver|v|release|build|rev|revision|firmware|fw|sdk|api|chrome|firefox|node|python|android|ios|windows)\s*[:=#]?\s*)$/i;
+
+export const ipv4Rule: Rule = {
+  id: 'ipv4-address',
+  kind: 'pii',
+  type: 'IP_ADDRESS',
+  description: 'IPv4 address: maps your network (hosts, internal ranges) and can locate a person.',
+  pattern: /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w-]|\.\w)/g,
+  context: ['ip', 'host', 'server', 'address', 'ssh', 'ping', 'connect', 'subnet', 'gateway', 'dns', 'vpn', 'firewall'],
+  confidence: 0.8,
+  validate: (value, text, start) => {
+    if (!ipv4Valid(value) || IPV4_CONSTANTS.has(value) || value.startsWith('255.')) return false;
+    return !VERSION_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+  },
+  examples: {
+    positive: [
+      { text: 'ssh admin@203.0.113.45 -p 2222', match: '203.0.113.45' },
+      { text: 'DB_HOST=10.12.0.7', match: '10.12.0.7' },
+      'the printer is at 192.168.1.20.',
+    ],
+    negative: [
+      'Chrome version 120.0.6099.109 is out', // browser version, four parts
+      'release 1.2.3.4 fixes it', // version word before
+      'listen on 0.0.0.0:8080', // unspecified address
+      'netmask 255.255.255.0',
+      'OID 1.3.6.1.4.1.311', // more than four parts
+      'bump to 2.14.3', // three-part semver
+      '300.1.2.3 is not an address', // octet over 255
+    ],
+  },
+};
+
+export const ipv6Rule: Rule = {
+  id: 'ipv6-address',
+  kind: 'pii',
+  type: 'IP_ADDRESS',
+  description: 'IPv6 address: identifies a host or a home connection (often a stable prefix per subscriber).',
+  pattern: /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}(?![\w:.])/gi,
+  keywords: [':'],
+  context: ['ip', 'ipv6', 'host', 'server', 'address', 'ssh', 'ping', 'connect', 'subnet', 'prefix'],
+  confidence: 0.8,
+  validate: (value) => {
+    if (!ipv6Valid(value)) return false;
+    const groups = value.split(':').filter((group) => group.length > 0);
+    // `::`, `::1` are constants; "dead::beef"-like words are not addresses people paste.
+    if (groups.length < 2 || value === '::1') return false;
+    return /\d/.test(value);
+  },
+  examples: {
+    positive: [
+      { text: 'server 2001:db8:85a3::8a2e:370:7334 is down', match: '2001:db8:85a3::8a2e:370:7334' },
+      { text: 'link-local fe80::1ff:fe23:4567:890a%eth0', match: 'fe80::1ff:fe23:4567:890a' },
+      '::ffff:192.0.2.128 mapped',
+    ],
+    negative: [
+      'started at 12:30:45', // a time
+      'std::vector<int>', // C++ scope
+      'mac 00:1A:2B:3C:4D:5E', // MAC address, six groups
+      'loopback ::1 only',
+    ],
+  },
+};

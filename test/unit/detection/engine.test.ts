@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import { actionFor, createScanner, scan, scanChunked } from '../../../lib/detection';
+import { createEngineScanner, lowerCasePreservingOffsets, hasContextWord } from '../../../lib/detection/engine';
+import { buildPrefilter } from '../../../lib/detection/prefilter';
+import { shannonEntropy } from '../../../lib/detection/entropy';
+import type { Rule } from '../../../lib/detection/types';
+
+function rule(overrides: Partial<Rule> & Pick<Rule, 'id'>): Rule {
+  return {
+    kind: 'pii',
+    type: 'TEST',
+    description: 'test rule',
+    examples: { positive: [], negative: [] },
+    ...overrides,
+  };
+}
+
+const EMAIL_TEXT = 'Write to jane.doe@acme-corp.com or call (415) 555-0199 today.';
+
+describe('scan', () => {
+  it('returns sorted, non-overlapping findings with UTF-16 offsets', () => {
+    const text = `😀 café ${EMAIL_TEXT}`;
+    const findings = scan(text);
+    const values = findings.map((finding) => text.slice(finding.start, finding.end));
+    expect(values).toContain('jane.doe@acme-corp.com');
+    expect(values).toContain('(415) 555-0199');
+    for (let i = 1; i < findings.length; i++) expect(findings[i]!.start).toBeGreaterThanOrEqual(findings[i - 1]!.end);
+    const email = findings.find((finding) => finding.type === 'EMAIL')!;
+    expect(email).toMatchObject({ kind: 'pii', rule: 'email-address' });
+    expect(email.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(email.message).not.toContain('jane');
+  });
+
+  it('handles empty and finding-free input', () => {
+    expect(scan('')).toEqual([]);
+    expect(scan('Just a normal sentence about lunch plans.')).toEqual([]);
+  });
+
+  it('does not report types or kinds the policy allows', () => {
+    expect(scan(EMAIL_TEXT, { types: { EMAIL: 'allow' } }).map((finding) => finding.type)).toEqual(['PHONE']);
+    expect(scan(EMAIL_TEXT, { types: { EMAIL: { action: 'allow' } } }).map((finding) => finding.type)).toEqual(['PHONE']);
+    expect(scan(EMAIL_TEXT, { actions: { pii: 'allow' } })).toEqual([]);
+    // A per-type override beats the kind's action.
+    expect(scan(EMAIL_TEXT, { actions: { pii: 'allow' }, types: { EMAIL: 'redact' } }).map((finding) => finding.type)).toEqual(['EMAIL']);
+  });
+
+  it('resolves the action per type, then per custom entry, then per kind', () => {
+    const policy = { actions: { pii: 'warn' as const, custom: 'review' as const }, types: { EMAIL: 'block' as const }, customTerms: [{ label: 'Codename', terms: ['falcon'], action: 'block' as const }] };
+    expect(actionFor('pii', 'EMAIL', policy)).toBe('block');
+    expect(actionFor('pii', 'PHONE', policy)).toBe('warn');
+    expect(actionFor('custom', 'CODENAME', policy)).toBe('block');
+    expect(actionFor('custom', 'OTHER', policy)).toBe('review');
+    expect(actionFor('secret', 'AWS_ACCESS_KEY', undefined)).toBe('redact');
+  });
+
+  it('runs national-ID pack rules only for selected packs', () => {
+    const packRule = rule({ id: 'pack-rule', type: 'PACK_ID', pattern: /\bPK-\d{4}\b/g, pack: 'xx' });
+    const withPack = createEngineScanner({ nationalIdPacks: ['xx'] }, { rules: [packRule] });
+    const withoutPack = createEngineScanner({ nationalIdPacks: ['yy'] }, { rules: [packRule] });
+    const allPacks = createEngineScanner(undefined, { rules: [packRule] });
+    expect(withPack.scan('id PK-1234')).toHaveLength(1);
+    expect(withoutPack.scan('id PK-1234')).toHaveLength(0);
+    expect(allPacks.scan('id PK-1234')).toHaveLength(1);
+  });
+
+  it('createScanner precompiles once and scans repeatedly with the same result', () => {
+    const scanner = createScanner({ customTerms: [{ label: 'Project', terms: ['Bluebird'] }] });
+    const first = scanner.scan('Bluebird ships to jane.doe@acme-corp.com');
+    const second = scanner.scan('Bluebird ships to jane.doe@acme-corp.com');
+    expect(second).toEqual(first);
+    expect(first.map((finding) => finding.type)).toEqual(['PROJECT', 'EMAIL']);
+  });
+});
+
+describe('engine loop', () => {
+  it('runs a keyword-gated rule only when a keyword is present', () => {
+    let calls = 0;
+    const gated = rule({
+      id: 'gated',
+      keywords: ['needle'],
+      recognize: () => {
+        calls++;
+        return [];
+      },
+    });
+    const scanner = createEngineScanner(undefined, { rules: [gated] });
+    scanner.scan('a haystack without it');
+    expect(calls).toBe(0);
+    scanner.scan('a haystack with a NEEDLE in it');
+    expect(calls).toBe(1);
+  });
+
+  it('applies capture groups, allowlists and entropy floors', () => {
+    const keyRule = rule({
+      id: 'key-rule',
+      kind: 'secret',
+      type: 'KEY',
+      pattern: /key=([A-Za-z0-9]{8,})/g,
+      group: 1,
+      entropy: 3,
+      allowlist: ['EXAMPLEKEY123', /^test/i],
+    });
+    const scanner = createEngineScanner(undefined, { rules: [keyRule] });
+    const text = 'key=Zx81QpLm27Vb key=EXAMPLEKEY123 key=TestKey98765 key=aaaaaaaaaaaa';
+    const findings = scanner.scan(text);
+    expect(findings.map((finding) => text.slice(finding.start, finding.end))).toEqual(['Zx81QpLm27Vb']);
+  });
+
+  it('uses validate to drop matches and raise confidence', () => {
+    const even = rule({ id: 'even', pattern: /\b\d+\b/g, confidence: 0.5, validate: (value) => Number(value) % 2 === 0 });
+    const findings = createEngineScanner(undefined, { rules: [even] }).scan('1 2 3 4');
+    expect(findings.map((finding) => finding.start)).toEqual([2, 6]);
+    expect(findings[0]!.confidence).toBe(0.9);
+  });
+
+  it('raises confidence with context words and drops requireContext matches without them', () => {
+    const withContext = rule({ id: 'ctx', pattern: /\b\d{6}\b/g, confidence: 0.6, context: ['badge'], requireContext: true });
+    const scanner = createEngineScanner(undefined, { rules: [withContext] });
+    expect(scanner.scan('number 123456 here')).toEqual([]);
+    const [finding] = scanner.scan('my badge is 123456');
+    expect(finding!.confidence).toBeCloseTo(0.7);
+    // Context after the match also counts; so do plurals.
+    expect(scanner.scan('123456 is on the badges list')).toHaveLength(1);
+    // Context far away does not.
+    expect(scanner.scan(`badge ${'x'.repeat(100)} 123456`)).toEqual([]);
+  });
+
+  it('resolves overlaps by confidence, then length, then kind priority', () => {
+    const text = 'token ABCDEF123456';
+    const shortSecret = rule({ id: 'short-secret', kind: 'secret', type: 'S', pattern: /ABCDEF/g, confidence: 0.7 });
+    const longPii = rule({ id: 'long-pii', kind: 'pii', type: 'P', pattern: /ABCDEF123456/g, confidence: 0.7 });
+    const confidentPii = rule({ id: 'confident-pii', kind: 'pii', type: 'P', pattern: /DEF123/g, confidence: 0.95 });
+    const samePii = rule({ id: 'same-pii', kind: 'pii', type: 'P2', pattern: /ABCDEF123456/g, confidence: 0.7 });
+    const sameSecret = rule({ id: 'same-secret', kind: 'secret', type: 'S2', pattern: /ABCDEF123456/g, confidence: 0.7 });
+    const sameCustom = rule({ id: 'same-custom', kind: 'custom', type: 'C2', pattern: /ABCDEF123456/g, confidence: 0.7 });
+    const pick = (rules: Rule[]) => createEngineScanner(undefined, { rules }).scan(text).map((finding) => finding.rule);
+    expect(pick([shortSecret, longPii])).toEqual(['long-pii']); // same confidence: longer wins
+    expect(pick([longPii, confidentPii])).toEqual(['confident-pii']); // confidence first
+    expect(pick([samePii, sameCustom, sameSecret])).toEqual(['same-secret']);
+    expect(pick([samePii, sameCustom])).toEqual(['same-custom']);
+  });
+
+  it('keeps offsets on code-point boundaries around astral characters', () => {
+    const astral = rule({ id: 'astral', pattern: /[\uDC00-\uDFFF]x/g });
+    const text = 'a😀x b';
+    const [finding] = createEngineScanner(undefined, { rules: [astral] }).scan(text);
+    expect(text.slice(finding!.start, finding!.end)).toBe('😀x');
+  });
+
+  it('survives zero-length matches and throwing-free recognizers returning odd spans', () => {
+    const empty = rule({ id: 'empty', pattern: /x*/g });
+    const odd = rule({ id: 'odd', recognize: () => [{ start: 5, end: 2 }, { start: -1, end: 3 }, { start: 0, end: 999 }] });
+    expect(createEngineScanner(undefined, { rules: [empty] }).scan('abxxc').map((finding) => finding.start)).toEqual([2]);
+    expect(createEngineScanner(undefined, { rules: [odd] }).scan('abcdef')).toEqual([]);
+  });
+});
+
+describe('scanChunked', () => {
+  it('finds the same as scan on a large text, including values across chunk borders, each once', async () => {
+    const filler = 'lorem ipsum dolor sit amet, ';
+    let text = '';
+    const emails: string[] = [];
+    for (let i = 0; text.length < 300_000; i++) {
+      text += filler.repeat(37);
+      const email = `user${i}.name@example${i % 7}.org`;
+      emails.push(email);
+      text += `${email} `;
+    }
+    const whole = scan(text);
+    const chunked = await scanChunked(text, undefined, { chunkSize: 4096, overlap: 128 });
+    expect(chunked).toEqual(whole);
+    expect(chunked.filter((finding) => finding.type === 'EMAIL')).toHaveLength(emails.length);
+    for (const finding of chunked) expect(emails).toContain(text.slice(finding.start, finding.end));
+  });
+
+  it('yields to the event loop between chunks', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const text = 'word '.repeat(400_000);
+    await scanChunked(text, undefined, { chunkSize: 16_384 });
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    await expect(scanChunked('a@b.example.com', undefined, { signal: controller.signal })).rejects.toThrow('stop');
+    const late = new AbortController();
+    const pending = scanChunked('text '.repeat(200_000), undefined, { chunkSize: 4096, signal: late.signal });
+    late.abort();
+    await expect(pending).rejects.toBeDefined();
+  });
+
+  it('scan() windows very large texts and still finds values at window borders', () => {
+    const email = 'border.case@example-mail.com';
+    // Put the email across the first internal window border (64 KiB) and near the end.
+    const text = `${'a '.repeat(32_760)}${email} ${'b '.repeat(100_000)}${email}`;
+    const findings = scan(text).filter((finding) => finding.type === 'EMAIL');
+    expect(findings.map((finding) => text.slice(finding.start, finding.end))).toEqual([email, email]);
+  });
+});
+
+describe('helpers', () => {
+  it('lower-cases without shifting offsets', () => {
+    const text = 'İSTANBUL straße ΣΑΣ';
+    const lower = lowerCasePreservingOffsets(text);
+    expect(lower).toHaveLength(text.length);
+    expect(lower.startsWith('istanbul')).toBe(true);
+  });
+
+  it('matches context words as whole words only', () => {
+    expect(hasContextWord('my phone is', 0, 11, ['phone'])).toBe(true);
+    expect(hasContextWord('microphone is', 0, 13, ['phone'])).toBe(false);
+    expect(hasContextWord('phones are', 0, 10, ['phone'])).toBe(true);
+    expect(hasContextWord('a phone', 0, 3, ['phone'])).toBe(false); // outside the window
+  });
+
+  it('prefilter marks exactly the rules whose keywords occur', () => {
+    const prefilter = buildPrefilter([['akia', 'asia'], ['ghp_'], undefined, ['sk-', 'ia']]);
+    const active = new Uint8Array(4);
+    prefilter.mark('export key=akiaxxxx', active);
+    expect([...active]).toEqual([1, 0, 0, 1]);
+    const none = new Uint8Array(4);
+    prefilter.mark('nothing here', none);
+    expect([...none]).toEqual([0, 0, 0, 0]);
+    const ranged = new Uint8Array(4);
+    prefilter.mark('ghp_ then akia', ranged, 5);
+    expect([...ranged]).toEqual([1, 0, 0, 1]);
+  });
+
+  it('computes Shannon entropy in bits per character', () => {
+    expect(shannonEntropy('')).toBe(0);
+    expect(shannonEntropy('aaaa')).toBe(0);
+    expect(shannonEntropy('abab')).toBeCloseTo(1);
+    expect(shannonEntropy('abcdefgh')).toBeCloseTo(3);
+  });
+});
