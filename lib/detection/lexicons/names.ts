@@ -8,7 +8,14 @@ import { AMBIGUOUS_NAMES, COMMON_WORDS, GIVEN_NAMES, PLACE_WORDS, SURNAMES } fro
 export function foldName(word: string): string {
   const lower = word.toLowerCase();
   // Fast path: plain ASCII needs no normalisation.
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  let ascii = true;
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) > 127) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return lower;
   return lower
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -58,58 +65,54 @@ swahili yoruba igbo hausa zulu tamil telugu bengali urdu punjabi malay indonesia
 co inc ltd llc gmbh corp dev prod admin
 `;
 
-let given: Set<string> | undefined;
-let surnames: Set<string> | undefined;
-let ambiguous: Set<string> | undefined;
-let common: Set<string> | undefined;
-
-const split = (data: string) => new Set(data.trim().split(/\s+/));
-
 const PREFIX_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** Decodes the generator's front coding: each entry is <shared-prefix length digit><rest of the word>. */
-export function decodeFrontCoded(data: string): Set<string> {
-  const words = new Set<string>();
+export function decodeFrontCoded(data: string, visit: (word: string) => void): void {
   let previous = '';
   for (const entry of data.split(' ')) {
     if (!entry) continue;
     const word = previous.slice(0, PREFIX_DIGITS.indexOf(entry[0]!)) + entry.slice(1);
-    words.add(word);
+    visit(word);
     previous = word;
   }
-  return words;
 }
 
-export function isGivenName(folded: string): boolean {
-  return (given ??= decodeFrontCoded(GIVEN_NAMES)).has(folded);
+/** Bit flags per word: one Map lookup answers every question about a token. */
+export const GIVEN = 1;
+export const SURNAME = 2;
+export const AMBIGUOUS = 4;
+export const COMMON = 8;
+
+let flags: Map<string, number> | undefined;
+
+function buildFlags(): Map<string, number> {
+  const map = new Map<string, number>();
+  const mark = (bit: number) => (word: string) => map.set(word, (map.get(word) ?? 0) | bit);
+  decodeFrontCoded(GIVEN_NAMES, mark(GIVEN));
+  decodeFrontCoded(SURNAMES, mark(SURNAME));
+  decodeFrontCoded(COMMON_WORDS, mark(COMMON));
+  const ambiguous = mark(AMBIGUOUS);
+  for (const list of [AMBIGUOUS_NAMES, NOT_ALONE, PLACE_WORDS]) for (const word of list.trim().split(/\s+/)) ambiguous(word);
+  return map;
 }
 
-export function isSurname(folded: string): boolean {
-  return (surnames ??= decodeFrontCoded(SURNAMES)).has(folded);
+/** GIVEN | SURNAME | AMBIGUOUS | COMMON bits of a folded word (0 when unknown). */
+export function nameFlags(folded: string): number {
+  return (flags ??= buildFlags()).get(folded) ?? 0;
 }
 
+export const isGivenName = (folded: string) => (nameFlags(folded) & GIVEN) !== 0;
+export const isSurname = (folded: string) => (nameFlags(folded) & SURNAME) !== 0;
 /** A name that is also an ordinary word or a place/brand/tech term: needs a second signal. */
-export function isAmbiguousName(folded: string): boolean {
-  if (!ambiguous) {
-    ambiguous = split(AMBIGUOUS_NAMES);
-    for (const word of NOT_ALONE.trim().split(/\s+/)) ambiguous.add(word);
-    for (const word of PLACE_WORDS.split(' ')) ambiguous.add(word);
-  }
-  return ambiguous.has(folded);
-}
-
+export const isAmbiguousName = (folded: string) => (nameFlags(folded) & AMBIGUOUS) !== 0;
 /** A frequent English word that is not a name (the, thanks, meeting, office...). */
-export function isCommonWord(folded: string): boolean {
-  return (common ??= decodeFrontCoded(COMMON_WORDS)).has(folded);
-}
+export const isCommonWord = (folded: string) => (nameFlags(folded) & COMMON) !== 0;
 
 /**
- * Builds every Set now (about 20 ms on first use). Callers that can, call this when idle so the first scan after a
+ * Builds the lookup table now (about 20 ms on first use). Callers that can, call this when idle so the first scan after a
  * page load does not pay for it.
  */
 export function warmNameLexicons(): void {
-  isGivenName('');
-  isSurname('');
-  isAmbiguousName('');
-  isCommonWord('');
+  nameFlags('');
 }

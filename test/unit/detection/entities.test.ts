@@ -217,9 +217,9 @@ describe('performance', () => {
     };
     const small = time(text4k, 20);
     const large = time(text1m, 1);
-    // Generous bounds for a shared CI machine; quadratic behaviour would be ~250x beyond them.
-    expect(large).toBeLessThan(Math.max(small * 256 * 8, 200));
-    expect(large).toBeLessThan(5000);
+    // Generous bounds for a shared, loaded CI machine; quadratic behaviour would be ~250x beyond them.
+    expect(large).toBeLessThan(Math.max(small * 256 * 8, 500));
+    expect(large).toBeLessThan(15_000);
   });
 
   it('survives pathological input quickly (long capitalised runs, digits, separators)', () => {
@@ -234,7 +234,7 @@ describe('performance', () => {
     for (const input of inputs) {
       const started = performance.now();
       scanner.scan(input);
-      expect(performance.now() - started, input.slice(0, 20)).toBeLessThan(3000);
+      expect(performance.now() - started, input.slice(0, 20)).toBeLessThan(8000);
     }
   });
 });

@@ -38,9 +38,9 @@ export const DATE_PATTERN = new RegExp(
   'gu',
 );
 
-const BIRTH_CUE_BEFORE =
+export const BIRTH_CUE_BEFORE =
   /(?:(?<![\p{L}])(?:born|birth(?:day|date)?|b-?day|dob|d\.o\.b\.?|b\.|née?|nee|naissance|geboren|geb\.|geburtsdatum|geburtstag|nacimiento|nacid[oa]|nascita|nat[oa] (?:il|a)|nascimento|nascid[oa]|urodzon[ya]|urodzenia|do[ğg]um(?: tarihi)?|geboortedatum)(?![\p{L}])|生年月日|出生|생년월일|ngày sinh|sinh ngày)[^.!?\n]{0,32}$/iu;
-const BIRTH_CUE_AFTER = /^[^.!?\n]{0,6}\(?(?:dob|d\.o\.b|date of birth|birth ?date|born|birthday)\b/i;
+export const BIRTH_CUE_AFTER = /^[^.!?\n]{0,6}\(?(?:dob|d\.o\.b|date of birth|birth ?date|born|birthday)\b/i;
 
 function parseNumeric(value: string): { day: number; month: number; year: number } | null {
   const parts = value.split(/[-/.]/).map(Number);
@@ -100,6 +100,16 @@ export const BIRTH_CUE_KEYWORDS = ['born', 'birth', 'dob', 'd.o.b', 'b-day', 'bd
   'geboren', 'geb.', 'geburts', 'nacimiento', 'nacido', 'nacida', 'nascita', 'nato ', 'nata ', 'nascimento', 'nascido',
   'nascida', 'urodz', 'doğum', 'dogum', 'geboortedatum', '生年月日', '出生', '생년월일', 'sinh', 'b.'];
 
+/** Letters, digits and the separators a written date can contain (non-ASCII counts as a letter: months, 年月日). */
+const isDateChar = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 32 ||
+  code === 44 || code === 45 || code === 46 || code === 47 || code > 127;
+const isWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code > 127;
+
+/** Finds the cues of BIRTH_CUE_KEYWORDS in one pass over the lower-cased text. */
+export const BIRTH_CUE_FINDER =
+  /born|birth|dob|d\.o\.b|b-?day|n[ée]e|né|naissance|geb|nac[ií]|nasc|nat[oa] |urodz|do[ğg]um|geboorte|生年月日|出生|생년월일|sinh|b\./g;
+
 const AFTER_CUE = 64;
 const BEFORE_CUE = 24;
 
@@ -109,24 +119,23 @@ const BEFORE_CUE = 24;
  */
 export function recognizeDatesOfBirth(text: string, lowerText: string): Array<{ start: number; end: number }> {
   const windows: Array<[number, number]> = [];
-  for (const cue of BIRTH_CUE_KEYWORDS) {
-    for (let at = lowerText.indexOf(cue); at >= 0; at = lowerText.indexOf(cue, at + cue.length)) {
-      // Cues start a word: "b." in "web." or "nata " in "ornata " is no cue.
-      if (at > 0 && /[\p{L}\p{N}]/u.test(lowerText[at - 1]!)) continue;
-      windows.push([Math.max(0, at - BEFORE_CUE), Math.min(text.length, at + cue.length + AFTER_CUE)]);
-    }
+  // One pass finds every cue (in text order, so the windows come sorted).
+  BIRTH_CUE_FINDER.lastIndex = 0;
+  for (let cue = BIRTH_CUE_FINDER.exec(lowerText); cue; cue = BIRTH_CUE_FINDER.exec(lowerText)) {
+    const at = cue.index;
+    // Cues start a word: "b." in "web." or "nata " in "ornata " is no cue.
+    if (at > 0 && isWordCode(lowerText.charCodeAt(at - 1))) continue;
+    windows.push([Math.max(0, at - BEFORE_CUE), Math.min(text.length, at + cue[0].length + AFTER_CUE)]);
   }
   if (windows.length === 0) return [];
-  // Merge overlapping windows so each stretch of text is scanned once.
-  windows.sort((a, b) => a[0] - b[0]);
   const spans: Array<{ start: number; end: number }> = [];
   let [from, to] = windows[0]!;
   const scan = (windowStart: number, windowEnd: number) => {
     // Widen to word boundaries so a date is never cut at the window edge.
     let left = windowStart;
-    while (left > 0 && /[\p{L}\p{N}.\-/年月日 ]/u.test(text[left - 1]!) && windowStart - left < 24) left--;
+    while (left > 0 && windowStart - left < 24 && isDateChar(text.charCodeAt(left - 1))) left--;
     let right = windowEnd;
-    while (right < text.length && /[\p{L}\p{N}.\-/年月日 ,]/u.test(text[right]!) && right - windowEnd < 24) right++;
+    while (right < text.length && right - windowEnd < 24 && isDateChar(text.charCodeAt(right))) right++;
     const slice = text.slice(left, right);
     DATE_PATTERN.lastIndex = 0;
     for (let match = DATE_PATTERN.exec(slice); match; match = DATE_PATTERN.exec(slice)) {

@@ -1,5 +1,12 @@
 import type { Rule } from '../../types';
-import { BIRTH_CUE_KEYWORDS, DATE_PATTERN, recognizeDatesOfBirth } from './date-of-birth';
+import {
+  BIRTH_CUE_AFTER,
+  BIRTH_CUE_BEFORE,
+  BIRTH_CUE_FINDER,
+  BIRTH_CUE_KEYWORDS,
+  DATE_PATTERN,
+  recognizeDatesOfBirth,
+} from './date-of-birth';
 import { PERSON_INNER_PATTERNS, recognizePersonNames } from './person-name';
 import {
   ANGLO_INNER_PATTERNS,
@@ -180,7 +187,7 @@ export const entityRules: Rule[] = [
     description: 'A date of birth, with a name or postcode, is enough to identify most people.',
     // Checks plausibility and the birth cue itself (the date must sit right after the cue, not anywhere near it).
     recognize: (text, lowerText) => recognizeDatesOfBirth(text, lowerText),
-    innerPatterns: [DATE_PATTERN],
+    innerPatterns: [DATE_PATTERN, BIRTH_CUE_FINDER, BIRTH_CUE_BEFORE, BIRTH_CUE_AFTER],
     keywords: BIRTH_CUE_KEYWORDS,
     context: ['born', 'birth', 'dob', 'd.o.b', 'birthday', 'geboren', 'nacimiento', 'nascita', 'nascimento', 'naissance'],
     confidence: 0.85,

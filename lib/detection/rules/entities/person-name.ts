@@ -5,7 +5,7 @@
  * title (Dr., Frau, Sra.), or a cue before it ("my name is", "Dear", "Patient:", a signature line). Lower-case names
  * are taken only right after a strong cue ("my name is john smith").
  */
-import { foldName, isAmbiguousName, isCommonWord, isGivenName, isSurname } from '../../lexicons/names';
+import { AMBIGUOUS, COMMON, foldName, GIVEN, isAmbiguousName, isCommonWord, isGivenName, isSurname, nameFlags, SURNAME } from '../../lexicons/names';
 
 export interface NameSpan {
   start: number;
@@ -101,10 +101,16 @@ const SIGN_OFFS = phrases(
     'cordiali saluti|distinti saluti|abraços|abracos|atenciosamente|pozdrawiam|saygılarımla|--|—|–',
 );
 
-// "My name is john smith": lower-case names after these.
-const LOWERCASE_CUES = [
-  'my name is ', "my name's ", 'name is ', 'i am ', "i'm ", 'im ', 'me llamo ', "je m'appelle ", 'ich heiße ',
-  'mi chiamo ', 'meu nome é ', 'my full name is ', 'patient name: ', 'name: ',
+// "My name is john smith": lower-case names after these. Grouped under a gate substring so most texts need one
+// indexOf per group.
+const LOWERCASE_CUES: Array<{ gate: string; cues: string[] }> = [
+  { gate: 'name', cues: ['my name is ', "my name's ", 'name is ', 'my full name is ', 'patient name: ', 'name: '] },
+  { gate: 'i', cues: ['i am ', "i'm ", 'im '] },
+  { gate: 'llamo', cues: ['me llamo '] },
+  { gate: 'appelle', cues: ["je m'appelle "] },
+  { gate: 'hei', cues: ['ich heiße '] },
+  { gate: 'chiamo', cues: ['mi chiamo '] },
+  { gate: 'nome', cues: ['meu nome é '] },
 ];
 
 /** Single-word cues and role nouns: capitalised at a sentence start they are not part of the name after them. */
@@ -162,14 +168,13 @@ function classify(raw: string): { cls: TokenClass; allCaps: boolean } {
 }
 
 function classifyFolded(folded: string, raw: string): TokenClass {
-  const given = isGivenName(folded);
-  const surname = isSurname(folded);
-  if (given || surname) {
-    if (isAmbiguousName(folded)) return 'ambiguous';
-    return given ? 'given' : 'surname';
+  const bits = nameFlags(folded);
+  if (bits & (GIVEN | SURNAME)) {
+    if (bits & AMBIGUOUS) return 'ambiguous';
+    return bits & GIVEN ? 'given' : 'surname';
   }
   if (folded.length === 1) return 'stop';
-  if (isCommonWord(folded) || isAmbiguousName(folded)) return 'stop';
+  if (bits & (COMMON | AMBIGUOUS)) return 'stop';
   if (folded.includes('-') || folded.includes("'")) {
     // Jean-Luc, Garcia-Lopez, al-Rashid, O'Neill: judge by the parts.
     const parts = folded.split(/['-]/).filter((part) => part.length > 1 && !PARTICLES.has(part));
@@ -252,6 +257,8 @@ function trailingPhrases(text: string, from: number, cut: number): string[] {
   return phrases;
 }
 
+const NO_CUES: Cues = { strong: false, label: false, signature: false, weak: false, addressing: false, role: false };
+
 function cuesBefore(text: string, start: number): Cues {
   const from = Math.max(0, start - CUE_LOOKBEHIND);
   // Split off the trailing punctuation/space run: it tells a label ("Name:") and a line break (signatures).
@@ -310,11 +317,16 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
   if (words === 0) return;
   const start = tokens[0]!.start;
   const end = tokens[tokens.length - 1]!.end;
-  const cues = cuesBefore(text, start);
   const strongLexicon = given + surname;
   const capsOnly = allCaps === words;
   let confidence = 0;
 
+  // Two known names need no cue: skip reading the context (the common case in name-dense text).
+  if (!hasTitle && !capsOnly && words >= 2 && words <= 5 && strongLexicon >= 2) {
+    out.push({ start, end, confidence: 0.85 });
+    return;
+  }
+  const cues = hasTitle ? NO_CUES : cuesBefore(text, start);
   if (words > 5 && !hasTitle && !cues.label) return;
   if (hasTitle || cues.label || (cues.signature && endsClause(text, end))) {
     confidence = 0.85;
@@ -370,34 +382,34 @@ function flushRun(text: string, run: Token[], out: NameSpan[]): void {
 
 /** Lower-case names after a strong cue: "my name is john smith", "i'm priya". */
 function lowercaseAfterCues(text: string, lowerText: string, out: NameSpan[]): void {
-  for (const cue of LOWERCASE_CUES) {
-    let from = 0;
-    for (;;) {
-      const at = lowerText.indexOf(cue, from);
-      if (at < 0) break;
-      from = at + cue.length;
-      if (at > 0 && isWordChar(lowerText[at - 1])) continue;
-      const follow = /[\p{L}\p{M}'’-]+/uy;
-      let pos = from;
-      let start = -1;
-      let end = -1;
-      for (let count = 0; count < 3; count++) {
-        follow.lastIndex = pos;
-        const match = follow.exec(text);
-        if (!match) break;
-        const raw = match[0];
-        if (isUpper(raw[0]!)) break; // capitalised names are the main pass's job
-        const folded = foldName(raw);
-        const isName = (isGivenName(folded) || isSurname(folded)) && !isAmbiguousName(folded) && !isCommonWord(folded);
-        if (!isName) break;
-        if (start < 0) start = match.index;
-        end = match.index + raw.length;
-        pos = end;
-        if (text[pos] !== ' ') break;
-        pos++;
-      }
-      if (start >= 0) out.push({ start, end, confidence: 0.75 });
+  for (const { gate, cues } of LOWERCASE_CUES) {
+    if (!lowerText.includes(gate)) continue;
+    for (const cue of cues) lowercaseAfterCue(text, lowerText, cue, out);
+  }
+}
+
+function lowercaseAfterCue(text: string, lowerText: string, cue: string, out: NameSpan[]): void {
+  for (let at = lowerText.indexOf(cue); at >= 0; at = lowerText.indexOf(cue, at + cue.length)) {
+    if (at > 0 && isWordChar(lowerText[at - 1])) continue;
+    let pos = at + cue.length;
+    let start = -1;
+    let end = -1;
+    // Up to three words, each a known, unambiguous name: "john smith", "maria de souza" stops at "de".
+    for (let count = 0; count < 3; count++) {
+      let wordEnd = pos;
+      while (wordEnd < text.length && (isLetterCode(text.charCodeAt(wordEnd)) || isJoinerCode(text.charCodeAt(wordEnd)))) wordEnd++;
+      if (wordEnd === pos) break;
+      const raw = text.slice(pos, wordEnd);
+      if (isUpper(raw[0]!)) break; // capitalised names are the main pass's job
+      const folded = foldName(raw);
+      const isName = (isGivenName(folded) || isSurname(folded)) && !isAmbiguousName(folded) && !isCommonWord(folded);
+      if (!isName) break;
+      if (start < 0) start = pos;
+      end = wordEnd;
+      if (text[wordEnd] !== ' ') break;
+      pos = wordEnd + 1;
     }
+    if (start >= 0) out.push({ start, end, confidence: 0.75 });
   }
 }
 

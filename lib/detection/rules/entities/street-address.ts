@@ -173,10 +173,13 @@ export function recognizeGermanicAddresses(text: string): AddressSpan[] {
     if (start === suffixStart) {
       // A separate suffix word: "Berliner Straße 5" — only the German "Straße/Str./Weg/Platz/Allee/Gasse" forms.
       if (!GERMANIC_SEPARATE_WORDS.includes(word)) continue;
-      const previous = /(\p{Lu}[\p{L}-]*)[ \t]$/u.exec(text.slice(Math.max(0, start - 40), start));
-      if (!previous) continue;
-      start -= previous[0].length;
-      word = previous[1]!;
+      // The capitalised word before it ("Berliner"), walked back by hand (bounded to 40 characters).
+      if (start < 2 || (text[start - 1] !== ' ' && text[start - 1] !== '\t')) continue;
+      let wordStart = start - 1;
+      while (wordStart > 0 && start - wordStart < 40 && /[\p{L}-]/u.test(text[wordStart - 1]!)) wordStart--;
+      word = text.slice(wordStart, start - 1);
+      if (!/^\p{Lu}/u.test(word)) continue;
+      start = wordStart;
     } else if (!/^\p{Lu}/u.test(word) || word.length < 6 || GERMANIC_NOT_STREETS.test(word)) continue;
     const end = match.index + match[0].length;
     if (QUANTITY_AFTER.test(text.slice(end, end + 8))) continue;
@@ -194,7 +197,7 @@ const ROMANCE_PREFIXES = [
 export const ROMANCE_KEYWORDS = [...new Set(ROMANCE_PREFIXES.map((prefix) => prefix.toLowerCase()))];
 const escapeRegex = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Street-type word followed by a space: "Calle ", "Via ", "ul. ". The name words and number are read in code. */
-const ROMANCE_STREET = new RegExp(String.raw`(?<![\p{L}])(?:${ROMANCE_PREFIXES.map(escapeRegex).join('|')})(?=[ \t])`, 'gu');
+const ROMANCE_STREET = new RegExp(String.raw`\b(?:${ROMANCE_PREFIXES.map(escapeRegex).join('|')})(?=[ \t])`, 'gu');
 const ROMANCE_LINKS = new Set(['de', 'del', 'la', 'las', 'los', 'dos', 'das', 'da', 'do', 'di', 'della', 'delle', 'dei',
   'degli', 'dello', 'san', 'santa', 'sant', 'y', 'e', 'n', 'nº', 'n.', 'no', 'no.', 'n.º', 'nr', 'nr.']);
 const ROMANCE_NUMBER = /^,?[ \t]{1,2}\d{1,5}[a-zA-Z]?(?![\p{L}\p{N}]|[.,]\d)/u;

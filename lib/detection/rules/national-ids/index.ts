@@ -186,7 +186,8 @@ export const nationalIdRules: Rule[] = [
     type: 'NATIONAL_ID',
     pack: 'it',
     description: 'Italian codice fiscale: encodes name, birth date and place; used for tax, health and contracts.',
-    pattern: /\b[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPRST][\dLMNP-V]{2}[A-Z][\dLMNP-V]{3}[A-Z]\b/gi,
+    // Upper case only, as printed on the card and in forms: case-blind matching costs a try at every word.
+    pattern: /\b[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPRST][\dLMNP-V]{2}[A-Z][\dLMNP-V]{3}[A-Z]\b/g,
     validate: (value) => codiceFiscaleValid(value),
     context: ['codice fiscale', 'cf', 'tessera sanitaria', 'fiscal code'],
     confidence: 0.9,
