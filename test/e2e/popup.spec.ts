@@ -1,0 +1,154 @@
+// The popup in the real browser: a redaction on a replica shows up with its masked preview and can be revealed
+// locally; the badge counts it and shows the paused state; unguarded tabs explain themselves; no serious axe issues.
+// The popup page is opened in a tab with ?tab=<id> (the tab it describes), as the toolbar would for the active tab.
+
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { browser as ExtensionApi } from 'wxt/browser';
+import { test, expect } from './fixtures';
+
+declare const chrome: typeof ExtensionApi;
+
+const EMAIL = 'alice.smith@acme-corp.com';
+
+// Shared with options.spec.ts (kept in each spec: the support folder belongs to the harness).
+const AXE_PATH = resolve('node_modules/axe-core/axe.min.js');
+const SCREENSHOT_DIR = resolve('test-results/screenshots');
+
+/** Saves a full-page screenshot as test-results/screenshots/<name>.png (kept as a proof artifact). */
+async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}
+
+/** Runs axe-core in the page and fails on any serious or critical violation (listing them). */
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  // Extension pages' CSP (script-src 'self') refuses addScriptTag's inline script; evaluate runs through the debugger.
+  await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
+  });
+  expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+}
+
+async function tabIdFor(worker: Worker, urlPattern: string): Promise<number> {
+  return worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    if (tab?.id === undefined) throw new Error(`no tab for ${url}`);
+    return tab.id;
+  }, urlPattern);
+}
+
+function badgeText(worker: Worker, tabId: number): Promise<string> {
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 640 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+test('a redaction on a replica shows up in the popup, reveals locally, and the badge counts it', async ({
+  sites,
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  const site = sites.chatgpt;
+  await site.goto();
+  await expect(site.page.locator('html')).toHaveAttribute('data-chatwarden-status', 'protected', { timeout: 15_000 });
+  await site.sendMessage(`please mail ${EMAIL} about it`);
+  await site.waitForReply();
+  const tabId = await tabIdFor(serviceWorker, 'https://chatgpt.com/*');
+
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByRole('heading', { name: 'This tab is protected' })).toBeVisible();
+  const row = popup.locator('li.redaction[data-type="EMAIL"]').first();
+  await expect(row).toBeVisible();
+  await expect(row.locator('.placeholder')).toHaveText('[EMAIL_1]');
+  await expect(row.locator('.masked')).not.toHaveText(EMAIL);
+  // The raw value is nowhere on the popup until the user asks for it.
+  expect(await popup.locator('body').innerText()).not.toContain(EMAIL);
+  await expect(popup.getByText('Built-in defaults')).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'Reply findings' })).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  // Badge: one distinct redacted value in this tab.
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('1');
+
+  await row.getByRole('button', { name: 'Reveal' }).click();
+  await expect(row.locator('[data-revealed] code')).toHaveText(EMAIL);
+  await saveScreenshot(popup, 'popup-redactions-revealed');
+  await row.getByRole('button', { name: 'Hide' }).click();
+  await expect(row.locator('[data-revealed]')).toHaveCount(0);
+  await saveScreenshot(popup, 'popup-redactions');
+  await expectNoSeriousAxeViolations(popup);
+
+  // Pause: the switch reaches the guard's state and the badge shows the paused mark.
+  const pause = popup.getByRole('switch', { name: 'Pause protection in this tab' });
+  await pause.focus();
+  await popup.keyboard.press('Space');
+  await expect(popup.getByRole('heading', { name: 'Protection is paused' })).toBeVisible();
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('II');
+  await saveScreenshot(popup, 'popup-paused');
+  await pause.click();
+  await expect(popup.getByRole('heading', { name: 'This tab is protected' })).toBeVisible();
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('1');
+});
+
+test('on a guarded site with nothing sent the popup says so; elsewhere it explains the tab is not guarded', async ({
+  sites,
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  const site = sites.claude;
+  await site.goto();
+  await expect(site.page.locator('html')).toHaveAttribute('data-chatwarden-status', 'protected', { timeout: 15_000 });
+  const claudeTab = await tabIdFor(serviceWorker, 'https://claude.ai/*');
+  const popup = await openPopup(context, extensionId, claudeTab);
+  await expect(popup.getByText('No redactions yet.', { exact: false })).toBeVisible();
+  await expect(popup.getByText('No reply findings reported', { exact: false })).toBeVisible();
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(popup, 'popup-empty-dark');
+  await expectNoSeriousAxeViolations(popup);
+  await popup.emulateMedia({ colorScheme: 'light' });
+
+  // A tab on a page the extension has no access to (it cannot even read the URL without host permission).
+  const blankTab = await serviceWorker.evaluate(async () => {
+    const tab = await chrome.tabs.create({ url: 'about:blank', active: false });
+    if (tab.id === undefined) throw new Error('no tab created');
+    return tab.id;
+  });
+  const other = await openPopup(context, extensionId, blankTab);
+  await expect(other.getByRole('heading', { name: 'Not a guarded site' })).toBeVisible();
+  await expect(other.getByRole('switch')).toHaveCount(0);
+  await saveScreenshot(other, 'popup-not-guarded');
+  await expectNoSeriousAxeViolations(other);
+});
+
+test.describe('under a managed policy that forbids pausing', () => {
+  test.use({ managedPolicy: { userMayPause: false, actions: { pii: 'redact' } } });
+
+  test('the pause switch is disabled with the reason, and the popup names the administrator as the source', async ({
+    sites,
+    context,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const site = sites.gemini;
+    await site.goto();
+    await expect(site.page.locator('html')).toHaveAttribute('data-chatwarden-status', 'protected', { timeout: 15_000 });
+    const tabId = await tabIdFor(serviceWorker, 'https://gemini.google.com/*');
+    const popup = await openPopup(context, extensionId, tabId);
+    await expect(popup.getByText('Set by your administrator')).toBeVisible();
+    await expect(popup.getByRole('switch', { name: 'Pause protection in this tab' })).toBeDisabled();
+    await expect(popup.getByText('Your organization does not allow pausing.')).toBeVisible();
+    await saveScreenshot(popup, 'popup-managed');
+  });
+});
