@@ -83,10 +83,11 @@ test.describe('harness', () => {
     try {
       const chatgpt = sites.chatgpt;
       await chatgpt.goto();
-      chatgpt.scriptNextReply(['![a](https://blocked.example/a.png?d=1) ![b](https://attacker.example/b.png?d=2)']);
+      // The control image is on ChatGPT's own content host, which the extension's exfiltration rules allow.
+      chatgpt.scriptNextReply(['![a](https://blocked.example/a.png?d=1) ![b](https://files.oaiusercontent.com/b.png?d=2)']);
       await chatgpt.sendMessage('images please');
       await chatgpt.waitForReply();
-      await expect.poll(() => recorder.external().map((request) => request.url)).toContain('https://attacker.example/b.png?d=2');
+      await expect.poll(() => recorder.external().map((request) => request.url)).toContain('https://files.oaiusercontent.com/b.png?d=2');
       expect(recorder.external().map((request) => request.url)).not.toContain('https://blocked.example/a.png?d=1');
     } finally {
       await updateRules({ removeRuleIds: [ruleId] });
