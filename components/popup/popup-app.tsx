@@ -1,17 +1,20 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendUiToBackground, type RedactionRecord } from '../../lib/messaging/protocol';
+import type { ReplyFindingRecord } from '../../lib/messaging/inbound-protocol';
 import { sendUiApp, type PolicySnapshot, type TabContext } from '../../lib/messaging/ui-protocol';
 import { t, type MessageKey } from '../../lib/ui/i18n';
-import { dominantSource, protectionView, redactionRows, type GuardState } from '../../lib/ui/popup-model';
+import { dominantSource, protectionView, redactionRows, replyFindingRows, type GuardState } from '../../lib/ui/popup-model';
 import { SourceBadge } from '../ui/source-badge';
 import { RedactionList } from './redaction-list';
+import { ReplyFindingsList } from './reply-findings-list';
 
 interface PopupData {
   tab: TabContext;
   snapshot: PolicySnapshot;
   guard: GuardState;
   redactions: RedactionRecord[];
+  replyFindings: ReplyFindingRecord[];
 }
 
 const REFRESH_MS = 1500;
@@ -25,13 +28,14 @@ async function currentTabId(): Promise<number | null> {
 }
 
 async function load(tabId: number): Promise<PopupData> {
-  const [tab, snapshot, guard, list] = await Promise.all([
+  const [tab, snapshot, guard, list, replies] = await Promise.all([
     sendUiApp('ui-app:tab-context', { tabId }),
     sendUiApp('ui-app:get-policy', {}),
     sendUiToBackground('ui-bg:tab-guard-state', { tabId }),
     sendUiToBackground('ui-bg:tab-redactions', { tabId }),
+    sendUiApp('ui-app:tab-reply-findings', { tabId }),
   ]);
-  return { tab, snapshot, guard, redactions: list.redactions };
+  return { tab, snapshot, guard, redactions: list.redactions, replyFindings: replies.findings };
 }
 
 const STATE_ICON: Record<string, string> = {
@@ -117,6 +121,7 @@ function PopupBody({
   const view = protectionView(data.tab, data.guard, effective);
   const source = dominantSource(effective);
   const rows = redactionRows(data.redactions);
+  const replyRows = replyFindingRows(data.replyFindings);
   const onSite = data.tab.site !== null;
   const sourceDetail: MessageKey =
     source === 'managed' ? 'popupPolicyManaged' : source === 'org' ? 'popupPolicyOrg' : source === 'user' ? 'popupPolicyUser' : 'popupPolicyDefault';
@@ -183,8 +188,14 @@ function PopupBody({
 
       {onSite && (
         <section aria-labelledby="replies-title" class="popup-section">
-          <h2 id="replies-title">{t('popupRepliesHeading')}</h2>
-          <p class="empty small muted">{t('popupRepliesEmpty')}</p>
+          <h2 id="replies-title">
+            {t('popupRepliesHeading')} <span class="count">{replyRows.length}</span>
+          </h2>
+          {replyRows.length === 0 ? (
+            <p class="empty small muted">{t('popupRepliesEmpty')}</p>
+          ) : (
+            <ReplyFindingsList rows={replyRows} />
+          )}
         </section>
       )}
 

@@ -4,7 +4,8 @@
  * the badge and the exfiltration rules at once.
  * - guard-handlers.ts: content scripts ↔ background (vault, audit, badge, tokens, per-tab redactions)
  * - ui-handlers.ts: popup/options ↔ background (policy, settings, audit log, reveal)
- * - inbound-handlers.ts: declarativeNetRequest rules that stop exfiltration images before they are requested
+ * - inbound-handlers.ts: declarativeNetRequest rules that stop exfiltration images before they are requested,
+ *   and the per-tab reply findings the popup lists
  */
 import { applyExfilRules, registerInboundHandlers } from './inbound-handlers';
 import { registerGuardHandlers } from './guard-handlers';

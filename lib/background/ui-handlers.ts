@@ -7,12 +7,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { SITE_ADAPTERS, siteForUrl } from '../adapters/sites';
 import { PseudonymVault } from '../anonymize/vault';
 import { listen, type Handlers } from '../messaging/protocol';
+import type { ReplyFindingRecord } from '../messaging/inbound-protocol';
 import { UI_APP_PREFIX, type UiAppToBackground } from '../messaging/ui-protocol';
 import type { PolicyService } from '../policy/policy-service';
 import { AuditLog } from '../storage/audit-log';
 import { deleteAllData } from '../storage/delete-all';
 import { VaultStore } from '../storage/vault-store';
 import { getTabState } from './guard-handlers';
+import { getTabReplyFindings } from './inbound-handlers';
 import { getLoadedPolicyService } from './policy-instance';
 
 export interface UiHandlerDeps {
@@ -21,6 +23,8 @@ export interface UiHandlerDeps {
   vault: Pick<VaultStore, 'get'>;
   deleteAll: () => Promise<void>;
   tabUrl: (tabId: number) => Promise<string | undefined>;
+  /** The tab's reply findings (inbound-handlers.ts); injectable for tests. */
+  replyFindings?: (tabId: number) => Promise<{ findings: ReplyFindingRecord[] }>;
 }
 
 /** An extension page of ours: same extension id, URL under our origin (popup and options have no tab of a site). */
@@ -105,6 +109,11 @@ export function createUiHandlers(deps: UiHandlerDeps): Handlers<UiAppToBackgroun
       const state = await deps.vault.get(where.site, where.conversation);
       if (!state) return { value: null };
       return { value: PseudonymVault.fromJSON(state).valueOf(name) ?? null };
+    },
+    async 'ui-app:tab-reply-findings'({ tabId }) {
+      if (!Number.isInteger(tabId)) throw new Error('bad tab id');
+      const { findings } = await (deps.replyFindings ?? getTabReplyFindings)(tabId);
+      return { findings };
     },
   };
 }

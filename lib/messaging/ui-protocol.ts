@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { SiteId } from '../policy/types';
+import type { ReplyFindingRecord } from './inbound-protocol';
 import type { EffectivePolicy, ImportResult, OrgPolicyInfo, PolicyResult } from '../policy/policy-service';
 import type { PolicyInput } from '../policy/types';
 import type { AuditQuery, AuditRecord, ChainVerification } from '../storage/audit-log';
@@ -44,6 +45,8 @@ export interface UiAppToBackground {
   'ui-app:tab-context': { request: { tabId: number }; response: TabContext };
   /** The original behind a placeholder in the tab's current conversation; null when the vault no longer has it. */
   'ui-app:reveal': { request: { tabId: number; placeholder: string }; response: { value: string | null } };
+  /** What the reply inspection flagged in the tab's current conversation (no raw values; see inbound-protocol.ts). */
+  'ui-app:tab-reply-findings': { request: { tabId: number }; response: { findings: ReplyFindingRecord[] } };
 }
 
 function unwrap<T>(reply: unknown): T {

@@ -2,6 +2,7 @@
  * What the popup shows about the current tab, as plain data (the components only render it). Pure, unit-tested.
  */
 import type { GuardStatus, RedactionRecord } from '../messaging/protocol';
+import type { ReplyFindingRecord } from '../messaging/inbound-protocol';
 import type { TabContext } from '../messaging/ui-protocol';
 import type { EffectivePolicy } from '../policy/policy-service';
 import type { PolicySource } from '../policy/types';
@@ -81,6 +82,26 @@ export function redactionRows(records: readonly RedactionRecord[]): RedactionRec
   }
   return rows.sort((a, b) => b.time - a.time);
 }
+
+/** The popup's "Reply findings": newest first, one row per turn + kind + type + rule + target. */
+export function replyFindingRows(records: readonly ReplyFindingRecord[]): ReplyFindingRecord[] {
+  const seen = new Set<string>();
+  const rows: ReplyFindingRecord[] = [];
+  for (const record of [...records].sort((a, b) => b.time - a.time || b.turn - a.turn)) {
+    const key = `${record.site}|${record.turn}|${record.kind}|${record.type}|${record.rule}|${record.target ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push(record);
+  }
+  return rows;
+}
+
+export const REPLY_KIND_LABEL: Record<ReplyFindingRecord['kind'], MessageKey> = {
+  'hidden-text': 'replyKindHiddenText',
+  injection: 'replyKindInjection',
+  'exfil-link': 'replyKindExfilLink',
+  'unsafe-code': 'replyKindUnsafeCode',
+};
 
 export const SOURCE_LABEL: Record<PolicySource, MessageKey> = {
   managed: 'sourceManaged',

@@ -23,6 +23,11 @@ import {
   type InspectionFinding,
   type InspectionKind,
 } from '../../inspection';
+import {
+  escapedPreview,
+  sendInboundToBackground,
+  type ReplyFindingInput,
+} from '../../messaging/inbound-protocol';
 import type { Policy } from '../../policy/types';
 import type { NoticeFinding } from '../../../components/finding-notice/types';
 import { askConfirm } from './confirm';
@@ -59,6 +64,8 @@ interface TurnState {
   flaggedCode: Map<Element, string[]>;
   /** Images replaced by a "blocked" box. */
   blockedImages: Element[];
+  /** What was last reported to the background for this turn (the popup's "Reply findings"); '' = nothing. */
+  reportedKey: string;
 }
 
 /** Per-frame budget: well under the 50 ms long-task line even with the page's own work in the same frame. */
@@ -203,6 +210,7 @@ class InboundGuard implements InboundHandle {
           kinds: [],
           flaggedCode: new Map(),
           blockedImages: [],
+          reportedKey: '',
         };
         this.turns.set(turn, state);
       }
@@ -333,6 +341,7 @@ class InboundGuard implements InboundHandle {
       console.error('ChatWarden: reply inspection failed', error);
     }
     const notice: NoticeFinding[] = findings.map(toNoticeFinding);
+    const report: ReplyFindingInput[] = findings.map(toReportFinding);
 
     // Code blocks: badge each one with findings; copying it asks first.
     state.flaggedCode.clear();
@@ -354,6 +363,7 @@ class InboundGuard implements InboundHandle {
         pre.setAttribute('data-chatwarden-finding', 'unsafe-code');
         showCodeBadge(pre, messages);
         if (!notice.some((finding) => finding.kind === 'unsafe-code')) notice.push(...codeFindings.map(toNoticeFinding));
+        report.push(...codeFindings.map(toReportFinding));
       }
     }
 
@@ -373,6 +383,7 @@ class InboundGuard implements InboundHandle {
           blockedImages++;
           if (!notice.some((finding) => finding.kind === 'exfil-link' && finding.target === host)) {
             notice.push({ kind: 'exfil-link', message: `An image would have sent data to ${host} when displayed; it was blocked.`, target: host });
+            report.push({ kind: 'exfil-link', type: 'EXFIL_IMAGE', rule: 'inbound.exfil-image', message: `An image would have sent data to ${host}; it was blocked.`, target: host });
           }
         } else if (!hostAllowed(absolute.hostname, siteHosts) && /^https?:$/.test(absolute.protocol)) {
           // Blocked by the image rules anyway (not an allowed host): say so instead of a broken image.
@@ -391,12 +402,14 @@ class InboundGuard implements InboundHandle {
         link.setAttribute('data-chatwarden-finding', 'exfil-link');
         if (!notice.some((finding) => finding.kind === 'exfil-link' && finding.target === host)) {
           notice.push({ kind: 'exfil-link', message: `A link would send data to ${host}; ChatWarden asks before it opens.`, target: host });
+          report.push({ kind: 'exfil-link', type: 'EXFIL_LINK', rule: 'inbound.exfil-link', message: `A link would send data to ${host}; ChatWarden asks before it opens.`, target: host });
         }
       }
     }
 
     const kinds = [...new Set(notice.map((finding) => finding.kind))];
     state.kinds = kinds;
+    if (!streaming) this.reportFindings(turn, state, report);
     if (kinds.length === 0) {
       this.clearFlags(turn, state);
       return;
@@ -405,6 +418,42 @@ class InboundGuard implements InboundHandle {
     state.notice ??= new TurnNotice();
     state.notice.show(turn, { findings: notice, blockedImages, streaming });
     this.observer.takeRecords();
+  }
+
+  /**
+   * Tells the background what a settled turn was flagged for (the popup lists it), once per change. No raw values:
+   * kind, type, rule, message, CWE, target host and a short escaped preview of revealed hidden text.
+   */
+  private reportFindings(turn: Element, state: TurnState, report: ReplyFindingInput[]): void {
+    const seen = new Set<string>();
+    const unique = report.filter((finding) => {
+      const key = `${finding.kind}|${finding.type}|${finding.rule}|${finding.target ?? ''}|${finding.preview ?? ''}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const key = [...seen].sort().join('\n');
+    if (key === state.reportedKey) return;
+    state.reportedKey = key;
+    const turnIndex = queryRoleAll(this.adapter, 'assistantTurn', this.deps.getPolicy().selectorOverrides?.[this.adapter.site])
+      .map((match) => match.element)
+      .filter((element) => !element.closest('[contenteditable="true"]'))
+      .indexOf(turn);
+    let conversation: string | null = null;
+    try {
+      conversation = this.adapter.conversationIdFromUrl(new URL(location.href));
+    } catch {
+      conversation = null;
+    }
+    void sendInboundToBackground('cs-in:reply-findings', {
+      site: this.adapter.site,
+      conversation,
+      turn: Math.max(0, turnIndex),
+      findings: unique,
+    }).catch(() => {
+      // The background is restarting or the extension was reloaded: report again on the next change.
+      if (state.reportedKey === key) state.reportedKey = '';
+    });
   }
 
   private clearFlags(turn: Element, state: TurnState): void {
@@ -522,6 +571,18 @@ function toNoticeFinding(finding: InspectionFinding): NoticeFinding {
     ...(finding.revealed ? { revealed: finding.revealed } : {}),
     ...(finding.target ? { target: finding.target } : {}),
     ...(finding.cwe ? { cwe: finding.cwe } : {}),
+  };
+}
+
+function toReportFinding(finding: InspectionFinding): ReplyFindingInput {
+  return {
+    kind: finding.kind,
+    type: finding.type,
+    rule: finding.rule,
+    message: finding.message,
+    ...(finding.cwe ? { cwe: finding.cwe } : {}),
+    ...(finding.target ? { target: finding.target } : {}),
+    ...(finding.revealed ? { preview: escapedPreview(finding.revealed) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { PseudonymVault } from '../../../lib/anonymize/vault';
+import { createInboundHandlers } from '../../../lib/background/inbound-handlers';
 import { createUiHandlers, isOwnExtensionPage, type UiHandlerDeps } from '../../../lib/background/ui-handlers';
 import type { ManagedPolicySource } from '../../../lib/policy/managed';
 import { PolicyService } from '../../../lib/policy/policy-service';
@@ -128,5 +129,50 @@ describe('UI handlers', () => {
     expect(deletedCount()).toBe(0);
     await handlers['ui-app:delete-all-data']({ confirm: true }, sender);
     expect(deletedCount()).toBe(1);
+  });
+});
+
+describe('UI handlers: reply findings', () => {
+  it('return the tab’s reply findings from the inbound store', async () => {
+    const sender = {} as never;
+    const finding = {
+      kind: 'injection' as const,
+      type: 'IGNORE_PREVIOUS',
+      rule: 'injection.ignore-previous',
+      message: 'm',
+      site: 'chatgpt' as const,
+      host: 'chatgpt.com',
+      turn: 0,
+      time: 1,
+    };
+    const asked: number[] = [];
+    const handlers = createUiHandlers({
+      policy: async () => {
+        throw new Error('not needed');
+      },
+      audit: new AuditLog(freshDb()),
+      vault: { get: async () => null },
+      deleteAll: async () => undefined,
+      tabUrl: async () => undefined,
+      replyFindings: async (tabId) => (asked.push(tabId), { findings: tabId === 4 ? [finding] : [] }),
+    });
+    await expect(handlers['ui-app:tab-reply-findings']({ tabId: 4 }, sender)).resolves.toEqual({ findings: [finding] });
+    await expect(handlers['ui-app:tab-reply-findings']({ tabId: 5 }, sender)).resolves.toEqual({ findings: [] });
+    await expect(handlers['ui-app:tab-reply-findings']({ tabId: 'x' as never }, sender)).rejects.toThrow(/tab id/);
+    expect(asked).toEqual([4, 5]);
+  });
+
+  it('read what the inbound handlers stored for the tab by default', async () => {
+    const { handlers } = await setup();
+    const url = 'https://claude.ai/chat/abc';
+    await createInboundHandlers(() => 5)['cs-in:reply-findings'](
+      { site: 'claude', conversation: 'abc', turn: 3, findings: [{ kind: 'hidden-text', type: 'TAG_CHARACTERS', rule: 'hidden.tags', message: 'Hidden tag characters', preview: 'ignore the user' }] },
+      { id: browser.runtime.id, url, tab: { id: 11, url } as never },
+    );
+    const { findings } = await handlers['ui-app:tab-reply-findings']({ tabId: 11 }, {} as never);
+    expect(findings).toEqual([
+      { kind: 'hidden-text', type: 'TAG_CHARACTERS', rule: 'hidden.tags', message: 'Hidden tag characters', preview: 'ignore the user', site: 'claude', host: 'claude.ai', turn: 3, time: 5 },
+    ]);
+    await expect(handlers['ui-app:tab-reply-findings']({ tabId: 12 }, {} as never)).resolves.toEqual({ findings: [] });
   });
 });

@@ -5,7 +5,8 @@ import type { EffectivePolicy } from '../../../lib/policy/policy-service';
 import type { PolicyInput } from '../../../lib/policy/types';
 import { validatePatternDraft, validateTermDraft, tryItPolicy } from '../../../lib/ui/custom-rule-draft';
 import { dateInputToEpoch, formatPolicyValue } from '../../../lib/ui/format';
-import { dominantSource, protectionView, redactionRows } from '../../../lib/ui/popup-model';
+import type { ReplyFindingRecord } from '../../../lib/messaging/inbound-protocol';
+import { dominantSource, protectionView, redactionRows, replyFindingRows, REPLY_KIND_LABEL } from '../../../lib/ui/popup-model';
 import { auditQueryFor, EMPTY_AUDIT_FILTERS, highlightSegments, partialFor, policyRows } from '../../../lib/ui/policy-rows';
 import { scan } from '../../../lib/detection';
 
@@ -80,6 +81,40 @@ describe('redactionRows', () => {
       ['[EMAIL_2]', 'typed', 3],
       ['[EMAIL_1]', 'typed', 1],
     ]);
+  });
+});
+
+describe('replyFindingRows', () => {
+  const base: ReplyFindingRecord = {
+    kind: 'injection',
+    type: 'IGNORE_PREVIOUS',
+    rule: 'injection.ignore-previous',
+    message: 'Ignore-previous phrasing',
+    site: 'chatgpt',
+    host: 'chatgpt.com',
+    turn: 0,
+    time: 10,
+  };
+
+  it('lists newest first and collapses repeats of the same finding on the same turn', () => {
+    const rows = replyFindingRows([
+      base,
+      { ...base, time: 12 },
+      { ...base, turn: 1, time: 20 },
+      { ...base, kind: 'unsafe-code', type: 'CURL_PIPE_SHELL', rule: 'code.curl', cwe: 'CWE-494', time: 15 },
+    ]);
+    expect(rows.map((row) => [row.turn, row.kind, row.time])).toEqual([
+      [1, 'injection', 20],
+      [0, 'unsafe-code', 15],
+      [0, 'injection', 12],
+    ]);
+  });
+
+  it('keeps findings with different targets apart and labels every kind', () => {
+    const link = { ...base, kind: 'exfil-link' as const, type: 'EXFIL_LINK', rule: 'inbound.exfil-link' };
+    expect(replyFindingRows([{ ...link, target: 'a.example' }, { ...link, target: 'b.example' }])).toHaveLength(2);
+    expect(replyFindingRows([])).toEqual([]);
+    expect(Object.keys(REPLY_KIND_LABEL).sort()).toEqual(['exfil-link', 'hidden-text', 'injection', 'unsafe-code']);
   });
 });
 
