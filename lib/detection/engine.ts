@@ -1,7 +1,12 @@
 /**
  * The detection loop. Rules are data; this file owns the order of operations:
- *   lower-case once → keyword prefilter (one Aho-Corasick pass) → regex / recognize → capture group → allowlist →
- *   entropy floor → context window (requireContext drops early) → validate → confidence → overlap resolution.
+ *   lower-case once → keyword prefilter (one Aho-Corasick pass over the whole text, recording every keyword hit) →
+ *   regex / recognize → capture group → allowlist → entropy floor → context window (requireContext drops early) →
+ *   validate → confidence → overlap resolution.
+ * A rule runs in a window only if one of its keywords occurs there. When every match of a rule's regex provably starts
+ * with a literal prefix (read from the regex source by `literalPrefixes`), the regex is not run across the window: a
+ * sticky copy is tried only where the automaton saw that prefix (or a keyword inside it), which finds exactly the
+ * matches of a full global pass at a fraction of the cost.
  * Pure TypeScript: no DOM, no network, no eval.
  */
 import type { Action, DetectionKind, Finding, Rule, ScanPolicy } from './types';
@@ -33,6 +38,15 @@ interface CompiledRule {
   contextAfter: number;
   allowStrings: Set<string> | null;
   allowPatterns: RegExp[] | null;
+  /**
+   * Sticky copy of `pattern` when every match provably starts with a literal that contains one of the rule's keywords
+   * at a known offset: the regex is then tried only at keyword hits instead of across the whole window.
+   */
+  anchored: RegExp | null;
+  /** For an anchored rule: keyword → offsets of that keyword inside the literal prefixes (match start = hit − offset). */
+  anchorShifts: Map<string, number[]> | null;
+  /** Literal prefixes of an anchored rule that contain none of its keywords: reported by the automaton, never gating. */
+  anchorOnly: string[];
 }
 
 export interface ChunkOptions {
@@ -164,6 +178,174 @@ export function compileContext(words: readonly string[]): ContextTest {
   return test;
 }
 
+const MAX_PREFIXES = 64;
+
+/**
+ * The literal prefixes every match of `source` starts with (lower-cased), or null when they cannot be listed: zero-width
+ * assertions are skipped, literal characters and groups of literal alternatives are collected, and the walk stops at
+ * the first class, wildcard, quantified atom or backreference. Only ASCII literals are collected, so lower-casing the
+ * text and case-insensitive matching agree character by character. Conservative: whatever it cannot read ends a prefix.
+ */
+export function literalPrefixes(source: string, flags: string): string[] | null {
+  if (/[uv]/.test(flags)) return null;
+  let pos = 0;
+  const quantifierAt = (at: number): boolean => {
+    const c = source[at];
+    if (c === '*' || c === '+' || c === '?') return true;
+    return c === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(at, at + 12));
+  };
+  /** Skips a group body (balanced parentheses, classes and escapes honoured); pos is just past its '('. */
+  const skipGroup = (): boolean => {
+    let depth = 1;
+    while (pos < source.length) {
+      const c = source[pos]!;
+      if (c === '\\') pos += 2;
+      else if (c === '[') {
+        pos++;
+        while (pos < source.length && source[pos] !== ']') pos += source[pos] === '\\' ? 2 : 1;
+        pos++;
+      } else {
+        if (c === '(') depth++;
+        else if (c === ')' && --depth === 0) {
+          pos++;
+          return true;
+        }
+        pos++;
+      }
+    }
+    return false;
+  };
+  /** Parses alternatives until ')' or end; returns each alternative's prefixes and whether it was read to its end. */
+  const alternation = (): { strings: string[]; complete: boolean } | null => {
+    const strings: string[] = [];
+    let complete = true;
+    for (;;) {
+      const seq = sequence();
+      if (!seq) return null;
+      strings.push(...seq.strings);
+      if (!seq.complete) complete = false;
+      if (strings.length > MAX_PREFIXES) return null;
+      if (source[pos] === '|') {
+        pos++;
+        continue;
+      }
+      return { strings, complete };
+    }
+  };
+  const sequence = (): { strings: string[]; complete: boolean } | null => {
+    let strings = [''];
+    let stopped = false;
+    while (pos < source.length && source[pos] !== '|' && source[pos] !== ')') {
+      if (stopped) {
+        // Past the readable prefix: only skip to the end of this alternative.
+        const c = source[pos]!;
+        if (c === '\\') pos += 2;
+        else if (c === '(') {
+          pos++;
+          if (!skipGroup()) return null;
+        } else if (c === '[') {
+          pos++;
+          while (pos < source.length && source[pos] !== ']') pos += source[pos] === '\\' ? 2 : 1;
+          pos++;
+        } else pos++;
+        continue;
+      }
+      const c = source[pos]!;
+      if (c === '^' || c === '$') {
+        pos++;
+        continue;
+      }
+      if (c === '(') {
+        const lookaround = /^\(\?<?[=!]/.exec(source.slice(pos, pos + 4));
+        if (lookaround) {
+          pos += lookaround[0].length;
+          if (!skipGroup()) return null;
+          if (quantifierAt(pos)) return null;
+          continue;
+        }
+        const open = /^\((?:\?:|\?<[A-Za-z_$][\w$]*>)?/.exec(source.slice(pos, pos + 40))!;
+        pos += open[0].length;
+        const inner = alternation();
+        if (!inner || source[pos] !== ')') return null;
+        pos++;
+        if (quantifierAt(pos)) {
+          stopped = true;
+          continue;
+        }
+        const product: string[] = [];
+        for (const head of strings) for (const tail of inner.strings) product.push(head + tail);
+        if (product.length > MAX_PREFIXES) {
+          stopped = true;
+          continue;
+        }
+        strings = product;
+        if (!inner.complete) stopped = true;
+        continue;
+      }
+      let literal: string | null = null;
+      let width = 1;
+      if (c === '\\') {
+        const next = source[pos + 1] ?? '';
+        width = 2;
+        if (next === 'b' || next === 'B') {
+          pos += 2;
+          continue;
+        }
+        if (/^[\^$.*+?()[\]{}|\/-]$/.test(next)) literal = next;
+        else literal = null;
+      } else if (c === '[' || c === '.') literal = null;
+      else if (c === '{' || c === '}' || c === '*' || c === '+' || c === '?') return null;
+      else literal = c;
+      if (literal === null || literal.charCodeAt(0) > 127 || quantifierAt(pos + width)) {
+        stopped = true;
+        continue;
+      }
+      pos += width;
+      const lowered = literal.toLowerCase();
+      strings = strings.map((head) => head + lowered);
+    }
+    return { strings, complete: !stopped };
+  };
+  const result = alternation();
+  if (!result || pos !== source.length) return null;
+  return result.strings;
+}
+
+/** Shortest literal prefix worth its own automaton entry (shorter ones occur everywhere and would cost more). */
+const MIN_ANCHOR_LITERAL = 3;
+
+/**
+ * How the rule's matches are found from keyword hits: for each keyword, its offsets inside the literal prefixes (match
+ * start = hit − offset). A prefix with no keyword in it becomes an anchor-only literal (offset 0) that the automaton
+ * also reports, without it gating the rule. Null when some prefix is unreadable or too short to anchor on.
+ */
+function anchorShiftsFor(rule: Rule, keywords: readonly string[]): { shifts: Map<string, number[]>; anchorOnly: string[] } | null {
+  // A sticky pattern already behaves differently in a global pass (it stops at the first gap): leave it alone.
+  if (!rule.pattern || keywords.length === 0 || rule.pattern.flags.includes('y')) return null;
+  const prefixes = literalPrefixes(rule.pattern.source, rule.pattern.flags);
+  if (!prefixes || prefixes.length === 0) return null;
+  const shifts = new Map<string, number[]>();
+  const anchorOnly: string[] = [];
+  const add = (literal: string, shift: number) => {
+    const list = shifts.get(literal) ?? [];
+    if (!list.includes(shift)) list.push(shift);
+    shifts.set(literal, list);
+  };
+  for (const prefix of prefixes) {
+    let chosen: [string, number] | null = null;
+    for (const keyword of keywords) {
+      const at = prefix.indexOf(keyword);
+      if (at !== -1 && (!chosen || at < chosen[1])) chosen = [keyword, at];
+    }
+    if (chosen) add(chosen[0], chosen[1]);
+    else if (prefix.length >= MIN_ANCHOR_LITERAL) {
+      if (!anchorOnly.includes(prefix)) anchorOnly.push(prefix);
+      add(prefix, 0);
+    } else return null;
+  }
+  return { shifts, anchorOnly };
+}
+
 function compileRule(rule: Rule): CompiledRule {
   let pattern: RegExp | null = null;
   const group = rule.group ?? 0;
@@ -177,6 +359,7 @@ function compileRule(rule: Rule): CompiledRule {
   const contextWords = (rule.context ?? []).map((word) => word.toLowerCase()).filter((word) => word.length > 0);
   const allowStrings = rule.allowlist?.filter((entry): entry is string => typeof entry === 'string') ?? [];
   const allowPatterns = rule.allowlist?.filter((entry): entry is RegExp => entry instanceof RegExp) ?? [];
+  const anchoring = pattern ? anchorShiftsFor(rule, ruleKeywords(rule)) : null;
   return {
     rule,
     pattern,
@@ -189,7 +372,14 @@ function compileRule(rule: Rule): CompiledRule {
     allowStrings: allowStrings.length > 0 ? new Set(allowStrings.map((entry) => entry.toLowerCase())) : null,
     // Allowlist regexes are tested with test(); strip g/y so lastIndex never carries state between values.
     allowPatterns: allowPatterns.length > 0 ? allowPatterns.map((entry) => new RegExp(entry.source, entry.flags.replace(/[gy]/g, ''))) : null,
+    anchored: pattern && anchoring ? new RegExp(pattern.source, pattern.flags + 'y') : null,
+    anchorShifts: anchoring?.shifts ?? null,
+    anchorOnly: anchoring?.anchorOnly ?? [],
   };
+}
+
+function ruleKeywords(rule: Rule): string[] {
+  return (rule.keywords ?? []).map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0);
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -205,6 +395,10 @@ interface Candidate extends Finding {
   order: number;
 }
 
+const scratchStart: number[] = [];
+const scratchEnd: number[] = [];
+const scratchConfidence: Array<number | undefined> = [];
+
 /** Runs one rule over text[from, to) and appends its candidates (absolute offsets). */
 function runRule(
   compiled: CompiledRule,
@@ -214,11 +408,42 @@ function runRule(
   from: number,
   to: number,
   out: Candidate[],
+  sliceText: string,
+  sliceLowerRef: { value: string | null },
+  anchors: Int32Array | null,
+  anchorCount: number,
 ): void {
   const { rule } = compiled;
-  const sliceText = from === 0 && to === text.length ? text : text.slice(from, to);
-  const spans: Array<{ start: number; end: number; confidence?: number }> = [];
-  if (compiled.pattern) {
+  // Spans go to module-level scratch arrays (runRule is not re-entered), so a rule that finds nothing allocates nothing.
+  const spanStart = scratchStart;
+  const spanEnd = scratchEnd;
+  const spanConfidence = scratchConfidence;
+  let spanCount = 0;
+  if (anchors && compiled.anchored) {
+    // Every match starts at one of these (sorted, window-relative) offsets: try the sticky regex there only. Same
+    // matches as a full pass: after a match, the next search starts at its end, as exec with the g flag would.
+    const sticky = compiled.anchored;
+    let next = 0;
+    for (let k = 0; k < anchorCount; k++) {
+      const at = anchors[k]!;
+      if (at < next) continue;
+      sticky.lastIndex = at;
+      const match = sticky.exec(sliceText);
+      if (match === null || match[0].length === 0) continue;
+      next = at + match[0].length;
+      if (compiled.group > 0) {
+        const indices = match.indices?.[compiled.group];
+        if (!indices) continue;
+        spanStart[spanCount] = from + indices[0];
+        spanEnd[spanCount] = from + indices[1];
+        spanConfidence[spanCount++] = undefined;
+      } else {
+        spanStart[spanCount] = from + at;
+        spanEnd[spanCount] = from + next;
+        spanConfidence[spanCount++] = undefined;
+      }
+    }
+  } else if (compiled.pattern) {
     const pattern = compiled.pattern;
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -230,20 +455,27 @@ function runRule(
       if (compiled.group > 0) {
         const indices = match.indices?.[compiled.group];
         if (!indices) continue;
-        spans.push({ start: from + indices[0], end: from + indices[1] });
+        spanStart[spanCount] = from + indices[0];
+        spanEnd[spanCount] = from + indices[1];
+        spanConfidence[spanCount++] = undefined;
       } else {
-        spans.push({ start: from + match.index, end: from + match.index + match[0].length });
+        spanStart[spanCount] = from + match.index;
+        spanEnd[spanCount] = from + match.index + match[0].length;
+        spanConfidence[spanCount++] = undefined;
       }
     }
   } else if (rule.recognize) {
-    const sliceLower = from === 0 && to === lower.length ? lower : lower.slice(from, to);
+    const sliceLower = (sliceLowerRef.value ??= from === 0 && to === lower.length ? lower : lower.slice(from, to));
     for (const span of rule.recognize(sliceText, sliceLower)) {
-      spans.push({ start: from + span.start, end: from + span.end, confidence: span.confidence });
+      spanStart[spanCount] = from + span.start;
+      spanEnd[spanCount] = from + span.end;
+      spanConfidence[spanCount++] = span.confidence;
     }
   }
 
-  for (const span of spans) {
-    let { start, end } = span;
+  for (let index = 0; index < spanCount; index++) {
+    let start = spanStart[index]!;
+    let end = spanEnd[index]!;
     // Keep offsets on code-point boundaries: never split a surrogate pair.
     if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
     if (end < text.length && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) end++;
@@ -257,10 +489,12 @@ function runRule(
       contextFound = compiled.contextTest(lower, start - compiled.contextBefore, end + compiled.contextAfter);
       if (!contextFound && rule.requireContext) continue;
     }
-    let confidence = span.confidence ?? rule.confidence ?? DEFAULT_CONFIDENCE;
+    let confidence = spanConfidence[index] ?? rule.confidence ?? DEFAULT_CONFIDENCE;
     if (rule.validate) {
       if (!rule.validate(value, text, start)) continue;
-      confidence = Math.max(confidence, VALIDATED_CONFIDENCE);
+      // A rule that states its confidence keeps it (generic rules mean their 0.55-0.6); otherwise passing the
+      // validator (checksum, range) is what earns VALIDATED_CONFIDENCE.
+      if (spanConfidence[index] === undefined && rule.confidence === undefined) confidence = Math.max(confidence, VALIDATED_CONFIDENCE);
     }
     if (contextFound) confidence += CONTEXT_BOOST;
     confidence = Math.round(Math.min(1, confidence) * 1000) / 1000;
@@ -322,25 +556,122 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
   const custom = compileCustomRules(policy);
   const rules = [...options.rules.filter((rule) => !ruleDisabled(rule, policy)), ...custom.rules];
   const compiled = rules.map(compileRule);
-  const alwaysRun: number[] = [];
-  const keywordsPerRule = rules.map((rule, index) => {
+  const keywordsPerRule = rules.map((rule) => {
     const keywords = (rule.keywords ?? []).map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0);
-    if (keywords.length === 0) {
-      alwaysRun.push(index);
-      return undefined;
-    }
+    if (keywords.length === 0) return undefined;
     return keywords;
   });
-  const prefilter: Prefilter = buildPrefilter(keywordsPerRule);
+  const prefilter: Prefilter = buildPrefilter(
+    keywordsPerRule,
+    compiled.map((rule) => (rule.anchorOnly.length > 0 ? rule.anchorOnly : undefined)),
+  );
+  const entryGates = Uint8Array.from(prefilter.entries, (entry) => (entry.anchorOnly ? 0 : 1));
+  const entryRule = Int32Array.from(prefilter.entries, (entry) => entry.rule);
+  const entryLength = Int32Array.from(prefilter.entries, (entry) => entry.keyword.length);
+  /** For entries of anchored rules: offsets from the keyword hit back to the match start (empty: not a start keyword). */
+  const entryShifts: Array<readonly number[] | null> = prefilter.entries.map(
+    (entry) => compiled[entry.rule]!.anchorShifts?.get(entry.keyword) ?? (compiled[entry.rule]!.anchored ? [] : null),
+  );
+  const maxKeywordLength = entryLength.reduce((max, length) => Math.max(max, length), 0);
+
+  /** Keyword hits of the whole text, grouped by rule: hits of rule r are [offset[r], offset[r+1]) in end order. */
+  interface RuleHits {
+    offset: Int32Array;
+    start: Int32Array;
+    end: Int32Array;
+    entry: Int32Array;
+  }
+
+  // Buffers for the synchronous scan, reused between scans (scanChunked interleaves with other calls: it allocates).
+  const reusableOffset = new Int32Array(rules.length + 1);
+  const reusableFill = new Int32Array(rules.length);
+  let reusableStart = new Int32Array(1024);
+  let reusableEnd = new Int32Array(1024);
+  let reusableEntry = new Int32Array(1024);
+
+  function collectHits(lower: string, reuse: boolean): RuleHits {
+    const hits = prefilter.collect(lower, 0, lower.length);
+    const offset = reuse ? reusableOffset.fill(0) : new Int32Array(rules.length + 1);
+    for (let i = 0; i < hits.count; i++) offset[entryRule[hits.entry[i]!]! + 1]!++;
+    for (let r = 0; r < rules.length; r++) offset[r + 1]! += offset[r]!;
+    const fill = reuse ? reusableFill : new Int32Array(rules.length);
+    for (let r = 0; r < rules.length; r++) fill[r] = offset[r]!;
+    if (reuse && reusableStart.length < hits.count) {
+      const size = Math.max(hits.count, reusableStart.length * 2);
+      reusableStart = new Int32Array(size);
+      reusableEnd = new Int32Array(size);
+      reusableEntry = new Int32Array(size);
+    }
+    // Reused arrays may be longer than the hit count; readers only index below offset[rules.length].
+    const start = reuse ? reusableStart : new Int32Array(hits.count);
+    const end = reuse ? reusableEnd : new Int32Array(hits.count);
+    const entry = reuse ? reusableEntry : new Int32Array(hits.count);
+    for (let i = 0; i < hits.count; i++) {
+      const id = hits.entry[i]!;
+      const slot = fill[entryRule[id]!]!++;
+      end[slot] = hits.end[i]!;
+      start[slot] = hits.end[i]! - entryLength[id]!;
+      entry[slot] = id;
+    }
+    return { offset, start, end, entry };
+  }
+
+  let anchorBuffer = new Int32Array(256);
 
   /** Candidates of every active rule over one window [from, to). */
-  function scanWindow(text: string, lower: string, from: number, to: number, out: Candidate[]): void {
-    const active = new Uint8Array(rules.length);
-    for (const index of alwaysRun) active[index] = 1;
-    prefilter.mark(lower, active, from, to);
+  function scanWindow(text: string, lower: string, from: number, to: number, out: Candidate[], hits: RuleHits): void {
+    const sliceText = from === 0 && to === text.length ? text : text.slice(from, to);
+    const sliceLowerRef: { value: string | null } = { value: null };
     const windowOut: Candidate[] = [];
     for (let index = 0; index < compiled.length; index++) {
-      if (active[index]) runRule(compiled[index]!, index, text, lower, from, to, windowOut);
+      const rule = compiled[index]!;
+      const first = hits.offset[index]!;
+      const last = hits.offset[index + 1]!;
+      if (first === last) {
+        if (keywordsPerRule[index] === undefined) runRule(rule, index, text, lower, from, to, windowOut, sliceText, sliceLowerRef, null, 0);
+        continue;
+      }
+      // Hits are in end order; the first one inside the window decides. Starts lag ends by at most maxKeywordLength.
+      let low = first;
+      let high = last;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (hits.end[mid]! < from) low = mid + 1;
+        else high = mid;
+      }
+      let inside = -1;
+      for (let k = low; k < last && hits.end[k]! <= to; k++) {
+        if (hits.start[k]! >= from && entryGates[hits.entry[k]!] === 1) {
+          inside = k;
+          break;
+        }
+      }
+      if (inside === -1) continue;
+      if (!rule.anchored) {
+        runRule(rule, index, text, lower, from, to, windowOut, sliceText, sliceLowerRef, null, 0);
+        continue;
+      }
+      let count = 0;
+      let sorted = true;
+      for (let k = low; k < last && hits.end[k]! <= to; k++) {
+        const hitStart = hits.start[k]!;
+        if (hitStart < from) continue;
+        const shifts = entryShifts[hits.entry[k]!]!;
+        for (let s = 0; s < shifts.length; s++) {
+          const at = hitStart - shifts[s]! - from;
+          if (at < 0) continue;
+          if (count === anchorBuffer.length) {
+            const grown = new Int32Array(count * 2);
+            grown.set(anchorBuffer);
+            anchorBuffer = grown;
+          }
+          if (count > 0 && anchorBuffer[count - 1]! > at) sorted = false;
+          anchorBuffer[count++] = at;
+        }
+      }
+      if (count === 0) continue;
+      const anchors = sorted ? anchorBuffer : anchorBuffer.slice(0, count).sort();
+      runRule(rule, index, text, lower, from, to, windowOut, sliceText, sliceLowerRef, anchors, count);
     }
     // Spans touching an inner window edge may be cut short; the neighbouring window sees them whole.
     for (const candidate of windowOut) {
@@ -367,11 +698,12 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
       if (typeof text !== 'string' || text.length === 0) return [];
       const lower = lowerCasePreservingOffsets(text);
       const candidates: Candidate[] = [];
+      const hits = collectHits(lower, true);
       if (text.length <= SEGMENT_THRESHOLD) {
-        scanWindow(text, lower, 0, text.length, candidates);
+        scanWindow(text, lower, 0, text.length, candidates, hits);
         return resolveOverlaps(candidates);
       }
-      for (const [from, to] of windows(text.length, DEFAULT_SEGMENT_SIZE, SEGMENT_OVERLAP)) scanWindow(text, lower, from, to, candidates);
+      for (const [from, to] of windows(text.length, DEFAULT_SEGMENT_SIZE, SEGMENT_OVERLAP)) scanWindow(text, lower, from, to, candidates, hits);
       return resolveOverlaps(dedupe(candidates));
     },
     async scanChunked(text, chunkOptions = {}) {
@@ -380,13 +712,14 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
       if (typeof text !== 'string' || text.length === 0) return [];
       const lower = lowerCasePreservingOffsets(text);
       const candidates: Candidate[] = [];
+      const hits = collectHits(lower, false);
       const size = chunkOptions.chunkSize ?? DEFAULT_SEGMENT_SIZE;
       let first = true;
       for (const [from, to] of windows(text.length, size, Math.max(0, chunkOptions.overlap ?? SEGMENT_OVERLAP))) {
         if (!first) await yieldToEventLoop();
         first = false;
         if (signal?.aborted) throw abortError(signal);
-        scanWindow(text, lower, from, to, candidates);
+        scanWindow(text, lower, from, to, candidates, hits);
       }
       return resolveOverlaps(dedupe(candidates));
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionFor, createScanner, scan, scanChunked } from '../../../lib/detection';
-import { createEngineScanner, lowerCasePreservingOffsets, hasContextWord } from '../../../lib/detection/engine';
+import { createEngineScanner, lowerCasePreservingOffsets, hasContextWord, literalPrefixes } from '../../../lib/detection/engine';
+import { builtinRules } from '../../../lib/detection/rules';
 import { buildPrefilter } from '../../../lib/detection/prefilter';
 import { shannonEntropy } from '../../../lib/detection/entropy';
 import type { Rule } from '../../../lib/detection/types';
@@ -107,10 +108,17 @@ describe('engine loop', () => {
   });
 
   it('uses validate to drop matches and raise confidence', () => {
-    const even = rule({ id: 'even', pattern: /\b\d+\b/g, confidence: 0.5, validate: (value) => Number(value) % 2 === 0 });
+    const even = rule({ id: 'even', pattern: /\b\d+\b/g, validate: (value) => Number(value) % 2 === 0 });
     const findings = createEngineScanner(undefined, { rules: [even] }).scan('1 2 3 4');
     expect(findings.map((finding) => finding.start)).toEqual([2, 6]);
     expect(findings[0]!.confidence).toBe(0.9);
+  });
+
+  it('keeps a confidence the rule states, even when it has a validator', () => {
+    const stated = rule({ id: 'even-stated', pattern: /\b\d+\b/g, confidence: 0.55, validate: (value) => Number(value) % 2 === 0 });
+    const findings = createEngineScanner(undefined, { rules: [stated] }).scan('1 2 3 4');
+    expect(findings.map((finding) => finding.start)).toEqual([2, 6]);
+    expect(findings[0]!.confidence).toBe(0.55);
   });
 
   it('raises confidence with context words and drops requireContext matches without them', () => {
@@ -234,5 +242,58 @@ describe('helpers', () => {
     expect(shannonEntropy('aaaa')).toBe(0);
     expect(shannonEntropy('abab')).toBeCloseTo(1);
     expect(shannonEntropy('abcdefgh')).toBeCloseTo(3);
+  });
+});
+
+describe('keyword-anchored rules', () => {
+  it('lists the literal prefixes every match starts with, or null', () => {
+    expect(literalPrefixes('\\b(?:AKIA|ASIA)[A-Z2-7]{16}', 'g')).toEqual(['akia', 'asia']);
+    expect(literalPrefixes('(?<![A-Za-z])(?:key|token|credentials?)(?![A-Za-z0-9])=', 'gi')).toEqual(['key', 'token', 'credential']);
+    expect(literalPrefixes('-----BEGIN (?:RSA )?PRIVATE KEY-----', 'g')).toEqual(['-----begin ']);
+    expect(literalPrefixes('ghp_[A-Za-z0-9]{36}|github_pat_\\w+', 'g')).toEqual(['ghp_', 'github_pat_']);
+    expect(literalPrefixes('x?abc', 'g')).toEqual(['']);
+    expect(literalPrefixes('[a-z]+key', 'g')).toEqual(['']);
+    expect(literalPrefixes('key', 'giu')).toBeNull(); // Unicode case folding: not a character-by-character match
+    expect(literalPrefixes('(?:ab', 'g')).toBeNull();
+  });
+
+  it('anchored rules find exactly what a full pass of their pattern finds', () => {
+    const prefixRule = rule({ id: 'pfx', kind: 'secret', type: 'T', pattern: /(?<![a-z])(?:tok|key)_[a-z0-9]{4,8}(?![a-z0-9])/gi, keywords: ['tok', 'key'] });
+    const shiftedRule = rule({ id: 'shift', kind: 'secret', type: 'U', pattern: /--BEGIN X--[a-z]{2,}/g, keywords: ['begin x'] });
+    const texts = ['tok_abcd key_12345 xkey_abcd KEY_zz99 tok_tok_abcd', '--BEGIN X--abc --begin x--abc ----BEGIN X--zz', 'key_', ''];
+    let seed = 11;
+    const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / 2 ** 24;
+    // Prefixes without a keyword in them are anchor-only literals: the keyword still gates, the prefix anchors.
+    const anchorOnlyRule = rule({ id: 'anchor-only', kind: 'secret', type: 'V', pattern: /(?:abc|xyz)-[0-9]{2,4}/g, keywords: ['gate'] });
+    const alphabet = ['tok_', 'key_', 'TOK_', 'x', 'a', '9', ' ', '_', '--BEGIN X--', 'begin x', '-', 'abc-', 'xyz', 'gate', '12'];
+    for (let i = 0; i < 400; i++) {
+      let text = '';
+      for (let k = 0; k < 12; k++) text += alphabet[Math.floor(next() * alphabet.length)];
+      texts.push(text);
+    }
+    for (const testRule of [prefixRule, shiftedRule, anchorOnlyRule]) {
+      const scanner = createEngineScanner(undefined, { rules: [testRule] });
+      for (const text of texts) {
+        const gated = testRule.keywords!.some((keyword) => text.toLowerCase().includes(keyword));
+        const matches = gated ? [...text.matchAll(new RegExp(testRule.pattern!.source, testRule.pattern!.flags))] : [];
+        const expected = matches.map((m) => [m.index, m.index + m[0].length]);
+        const actual = scanner.scan(text).map((finding) => [finding.start, finding.end]);
+        expect(actual, `${testRule.id}: ${text}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('every match of a catalogue rule whose prefixes are readable starts with one of them', () => {
+    const texts = builtinRules.flatMap((r) => [...r.examples.positive.map((e) => (typeof e === 'string' ? e : e.text)), ...r.examples.negative]);
+    const joined = texts.join('\n');
+    for (const r of builtinRules) {
+      if (!r.pattern || !r.keywords?.length) continue;
+      const prefixes = literalPrefixes(r.pattern.source, r.pattern.flags);
+      if (!prefixes || prefixes.some((prefix) => prefix.length === 0)) continue;
+      for (const match of joined.matchAll(new RegExp(r.pattern.source, r.pattern.flags.includes('g') ? r.pattern.flags : `${r.pattern.flags}g`))) {
+        const lower = joined.slice(match.index, match.index + 200).toLowerCase();
+        expect(prefixes.some((prefix) => lower.startsWith(prefix)), `${r.id}: ${match[0]}`).toBe(true);
+      }
+    }
   });
 });

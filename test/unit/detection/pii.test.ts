@@ -4,6 +4,7 @@ import { cardNetwork, cardNumberValid, ibanValid, isTrivialDigitRun, ipv4Valid, 
 import { judgePhone } from '../../../lib/detection/rules/pii/phone';
 import { loadCorpus, scoreCorpus } from '../../corpus/detection/score';
 import { structuredPiiRules } from '../../../lib/detection/rules/pii';
+import { IPV6_PATTERN, ipv6Rule } from '../../../lib/detection/rules/pii/ip-address';
 
 const STRUCTURED_TYPES = ['EMAIL', 'PHONE', 'CREDIT_CARD', 'SSN', 'IBAN', 'IP_ADDRESS'];
 
@@ -83,6 +84,12 @@ describe('structured PII in context', () => {
     expect(found('icon@2x.png git@github.com:a/b.git @user left-pad@1.3.0', 'EMAIL')).toEqual([]);
   });
 
+  it('emails: not the userinfo of a URL (connection strings, DSNs), still after a path or query', () => {
+    expect(found('postgres://app:hunter2.pw@db.example.com:5432/orders', 'EMAIL')).toEqual([]);
+    expect(found('dsn https://abc123@o1.ingest.sentry.io/42 and https://user:pw@example.com/', 'EMAIL')).toEqual([]);
+    expect(found('https://example.com/contact?to=ana@example.org and mailto:bob@example.net', 'EMAIL')).toEqual(['ana@example.org', 'bob@example.net']);
+  });
+
   it('phones need a strong format or context for bare digits', () => {
     expect(found('call +1 415 555 0132 now', 'PHONE')).toEqual(['+1 415 555 0132']);
     expect(found('my phone: 4155550132', 'PHONE')).toEqual(['4155550132']);
@@ -110,6 +117,20 @@ describe('structured PII in context', () => {
   it('IPs but not versions, OIDs or constants', () => {
     expect(found('host 10.1.2.3 and 2001:db8::8a2e:370:7334', 'IP_ADDRESS')).toEqual(['10.1.2.3', '2001:db8::8a2e:370:7334']);
     expect(found('version 1.2.3.4, OID 1.3.6.1.4.1, 127.0.0.1, 0.0.0.0, 1.2.3', 'IP_ADDRESS')).toEqual([]);
+  });
+
+  it('IPv6 candidates found from colons are exactly those of a global pass of the pattern', () => {
+    const alphabet = '0123456789abcdefAF:::..xg _-';
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / 2 ** 24;
+    for (let round = 0; round < 5000; round++) {
+      let text = '';
+      const length = 1 + Math.floor(next() * 40);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      const expected = [...text.matchAll(new RegExp(IPV6_PATTERN.source, 'gi'))].map((m) => [m.index, m.index + m[0].length]);
+      const actual = ipv6Rule.recognize!(text, text.toLowerCase()).map((span) => [span.start, span.end]);
+      expect(actual, text).toEqual(expected);
+    }
   });
 });
 

@@ -19,6 +19,21 @@ function isLocalPartCode(code: number): boolean {
 }
 
 /**
+ * Whether the local part starting at `start` is the userinfo of a URL (`scheme://user:password@host`,
+ * `https://key@o1.ingest.sentry.io`): walking back over the token, a `://` comes before any path, query, space or quote.
+ * Those are credentials or DSNs, which the connection-string and vendor rules report, not a mailbox.
+ */
+function inUrlUserinfo(text: string, start: number): boolean {
+  for (let i = start - 1, limit = Math.max(0, start - 512); i >= limit; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 47) return i >= 2 && text.charCodeAt(i - 1) === 47 && text.charCodeAt(i - 2) === 58; // "://"
+    // Whitespace, quotes, brackets, `?`, `#`, `@`: the token (or the authority) ended without a scheme.
+    if (code <= 32 || code === 34 || code === 39 || code === 96 || code === 60 || code === 62 || code === 63 || code === 35 || code === 64) return false;
+  }
+  return false;
+}
+
+/**
  * Anchored on each `@` (found with indexOf) instead of a regex that starts at every word: the local part is read
  * backwards (at most 64 characters), the domain with a sticky regex. Linear, and far cheaper on code-heavy text.
  */
@@ -31,7 +46,7 @@ function recognizeEmails(text: string): Array<{ start: number; end: number }> {
     // Longer than 64 characters, or running into the previous address: not a local part.
     if (at - start > MAX_LOCAL_PART || (start > 0 && isLocalPartCode(text.charCodeAt(start - 1)))) continue;
     while (start < at && text.charCodeAt(start) === 46) start++;
-    if (start === at) continue;
+    if (start === at || inUrlUserinfo(text, start)) continue;
     EMAIL_DOMAIN.lastIndex = at + 1;
     const domain = EMAIL_DOMAIN.exec(text);
     if (!domain) continue;
@@ -78,6 +93,8 @@ export const emailRule: Rule = {
       'npm install left-pad@1.3.0', // package version
       'ssh deploy@10.0.4.12', // host is an IP, no TLD
       'Use the @Component decorator and @media queries.',
+      'DATABASE_URL=postgres://app:s3cr3t.pw@db.internal.example.com:5432/orders', // URL credentials, not a mailbox
+      'SENTRY_DSN=https://1f2e3d4c5b6a@o12345.ingest.sentry.io/678', // a DSN key
     ],
   },
 };

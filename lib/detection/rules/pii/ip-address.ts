@@ -16,7 +16,7 @@ export const ipv4Rule: Rule = {
   description: 'IPv4 address: maps your network (hosts, internal ranges) and can locate a person.',
   pattern: /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w-]|\.\w)/g,
   context: ['ip', 'host', 'server', 'address', 'ssh', 'ping', 'connect', 'subnet', 'gateway', 'dns', 'vpn', 'firewall'],
-  confidence: 0.8,
+  // No stated confidence: a value that passes `validate` (ranges, checksums) is reported at the validated 0.9.
   validate: (value, text, start) => {
     if (!ipv4Valid(value) || IPV4_CONSTANTS.has(value) || value.startsWith('255.')) return false;
     return !VERSION_BEFORE.test(text.slice(Math.max(0, start - 20), start));
@@ -39,15 +39,45 @@ export const ipv4Rule: Rule = {
   },
 };
 
+/** Up to four hex digits, then 2-7 more colon groups, optionally a dotted IPv4 tail. */
+export const IPV6_PATTERN = /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}(?![\w:.])/gi;
+const IPV6_AT = new RegExp(IPV6_PATTERN.source, 'giy');
+
+function isHexCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
+}
+
+/**
+ * The same matches as a global pass of IPV6_PATTERN, found from the colons: a match starts with the hex run right
+ * before its first colon (at most four digits; a longer run, or a preceding word character, fails the lookbehind), so
+ * each colon gives one start to try with the sticky copy. Text without colons costs one indexOf.
+ */
+function recognizeIpv6(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let next = 0;
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let start = colon;
+    while (start > 0 && colon - start <= 4 && isHexCode(text.charCodeAt(start - 1))) start--;
+    if (colon - start > 4 || start < next) continue;
+    IPV6_AT.lastIndex = start;
+    const match = IPV6_AT.exec(text);
+    if (match === null || match[0].length === 0) continue;
+    next = start + match[0].length;
+    spans.push({ start, end: next });
+  }
+  return spans;
+}
+
 export const ipv6Rule: Rule = {
   id: 'ipv6-address',
   kind: 'pii',
   type: 'IP_ADDRESS',
   description: 'IPv6 address: identifies a host or a home connection (often a stable prefix per subscriber).',
-  pattern: /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:\.\d{1,3}){0,3}(?![\w:.])/gi,
+  recognize: recognizeIpv6,
+  innerPatterns: [IPV6_PATTERN],
   keywords: [':'],
   context: ['ip', 'ipv6', 'host', 'server', 'address', 'ssh', 'ping', 'connect', 'subnet', 'prefix'],
-  confidence: 0.8,
+  // No stated confidence: a value that passes `validate` (ranges, checksums) is reported at the validated 0.9.
   validate: (value) => {
     if (!ipv6Valid(value)) return false;
     const groups = value.split(':').filter((group) => group.length > 0);

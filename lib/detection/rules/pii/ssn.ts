@@ -12,7 +12,7 @@ export const ssnFormattedRule: Rule = {
   // One delimiter, used twice (the back-reference keeps 123-45 6789 out).
   pattern: /(?<![\w-])\d{3}([ -])\d{2}\1\d{4}(?![\w-])/g,
   context: SSN_CONTEXT,
-  confidence: 0.8,
+  // No stated confidence: a value that passes `validate` (ranges, checksums) is reported at the validated 0.9.
   validate: (value, text, start) => {
     if (!ssnValid(value)) return false;
     const lower = text.slice(Math.max(0, start - 40), start + value.length + 20).toLowerCase();
@@ -52,7 +52,7 @@ export const ssnBareRule: Rule = {
   context: SSN_CONTEXT,
   requireContext: true,
   contextWindow: 40,
-  confidence: 0.8,
+  // No stated confidence: a value that passes `validate` (ranges, checksums) is reported at the validated 0.9.
   validate: (value) => ssnValid(value),
   examples: {
     positive: [{ text: 'SSN 536228714 on the W-2', match: '536228714' }, 'social security no: 401583920'],

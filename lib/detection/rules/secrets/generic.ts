@@ -45,11 +45,36 @@ function isBenignName(text: string, start: number): boolean {
   return /(?:page|next|continuation|cursor|csrf|xsrf|nonce|public|publishable|sitekey|site_key|recaptcha|anon)[\w.-]{0,12}["'`]?\s{0,3}(?::=|=>|=|:|\s)\s{0,3}["'`]?$/.test(before);
 }
 
-/** The identifier a value is assigned to: `API_KEY` in `API_KEY=…`, `apiKey` in `{ apiKey: '…' }`. */
+/** The connector between a name and its value, up to the value (at most 10 characters). Sticky. */
+const ASSIGNMENT_TAIL = /["'`]?(?:\s{0,3}(?::=|=>|=|:)\s{0,3}|\s{1,3}is\s{1,3})["'`]?$/y;
+const MAX_TAIL = 10;
+
+function isNameCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 45;
+}
+
+/**
+ * The identifier a value is assigned to: `API_KEY` in `API_KEY=…`, `apiKey` in `{ apiKey: '…' }`. The same answer as
+ * `/([A-Za-z0-9_.-]{1,60})<ASSIGNMENT_TAIL>/.exec(before)` (leftmost start, then the longest name), computed from the
+ * few positions where the connector can begin instead of trying every start with backtracking.
+ */
 function assignedName(text: string, valueStart: number): string | null {
   const before = text.slice(Math.max(0, valueStart - 80), valueStart);
-  const match = /([A-Za-z0-9_.-]{1,60})["'`]?(?:\s{0,3}(?::=|=>|=|:)\s{0,3}|\s{1,3}is\s{1,3})["'`]?$/.exec(before);
-  return match ? match[1]! : null;
+  let bestStart = -1;
+  let bestEnd = -1;
+  // Name ends (connector starts) from the right, so on equal starts the longer name, found first, is kept.
+  for (let end = before.length - 1; end >= 1 && end >= before.length - MAX_TAIL; end--) {
+    if (!isNameCode(before.charCodeAt(end - 1))) continue;
+    ASSIGNMENT_TAIL.lastIndex = end;
+    if (!ASSIGNMENT_TAIL.test(before)) continue;
+    let start = end - 1;
+    while (start > 0 && end - start < 60 && isNameCode(before.charCodeAt(start - 1))) start--;
+    if (bestStart === -1 || start < bestStart) {
+      bestStart = start;
+      bestEnd = end;
+    }
+  }
+  return bestStart === -1 ? null : before.slice(bestStart, bestEnd);
 }
 
 /**
