@@ -5,17 +5,38 @@
 
 /**
  * Windows of `size` characters stepping by `size`, each widened by `overlap` on both sides (clamped to the text), so a
- * span up to 2 × overlap long lies whole inside at least one window. The engine drops spans touching an inner window
- * edge (they may be cut) and dedupes the rest.
+ * span up to `overlap` long that starts in a window's core lies whole inside that window, with `overlap` characters of
+ * context on each side. The engine keeps a span only from the window whose core holds its start. Given the text, inner edges are moved outwards (by up to `overlap` more)
+ * to the nearest whitespace, so a window never starts or ends inside a token: a rule whose match depends on what
+ * precedes it (e.g. "not preceded by a word character") then sees the same context as in a whole-text scan.
  */
-export function windows(length: number, size: number, overlap: number): Array<[number, number]> {
+export function windows(length: number, size: number, overlap: number, text?: string): Array<[number, number, number, number]> {
   const step = Math.max(256, size);
-  const result: Array<[number, number]> = [];
+  const result: Array<[number, number, number, number]> = [];
   for (let from = 0; from < length; from += step) {
-    result.push([Math.max(0, from - overlap), Math.min(length, from + step + overlap)]);
-    if (from + step + overlap >= length) break;
+    let start = Math.max(0, from - overlap);
+    let end = Math.min(length, from + step + overlap);
+    if (text !== undefined) {
+      start = snapBackToSpace(text, start, Math.max(0, start - overlap));
+      end = snapForwardToSpace(text, end, Math.min(length, end + overlap));
+    }
+    // [start, end) is scanned; [from, from + step) is the core whose spans this window decides (cores tile the text).
+    result.push([start, end, from, end >= length ? length : Math.min(length, from + step)]);
+    if (end >= length) break;
   }
   return result;
+}
+
+const isSpace = (code: number) => code === 32 || code === 10 || code === 13 || code === 9 || code === 12;
+
+function snapBackToSpace(text: string, index: number, limit: number): number {
+  for (let i = index; i > limit; i--) if (isSpace(text.charCodeAt(i - 1))) return i;
+  return index;
+}
+
+function snapForwardToSpace(text: string, index: number, limit: number): number {
+  for (let i = index; i < limit; i++) if (isSpace(text.charCodeAt(i))) return i;
+  return index;
 }
 
 export function yieldToEventLoop(): Promise<void> {

@@ -619,7 +619,21 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
   let anchorBuffer = new Int32Array(256);
 
   /** Candidates of every active rule over one window [from, to). */
-  function scanWindow(text: string, lower: string, from: number, to: number, out: Candidate[], hits: RuleHits): void {
+  /**
+   * Candidates of every active rule over one window [from, to), kept only when they start in the window's core
+   * [coreFrom, coreTo): cores tile the text, so each span is decided by exactly one window, the one that also sees the
+   * overlap on both sides of it as context (what precedes and follows it), like a whole-text scan does.
+   */
+  function scanWindow(
+    text: string,
+    lower: string,
+    from: number,
+    to: number,
+    out: Candidate[],
+    hits: RuleHits,
+    coreFrom = from,
+    coreTo = to,
+  ): void {
     const sliceText = from === 0 && to === text.length ? text : text.slice(from, to);
     const sliceLowerRef: { value: string | null } = { value: null };
     const windowOut: Candidate[] = [];
@@ -673,9 +687,9 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
       const anchors = sorted ? anchorBuffer : anchorBuffer.slice(0, count).sort();
       runRule(rule, index, text, lower, from, to, windowOut, sliceText, sliceLowerRef, anchors, count);
     }
-    // Spans touching an inner window edge may be cut short; the neighbouring window sees them whole.
     for (const candidate of windowOut) {
-      if (from > 0 && candidate.start === from) continue;
+      if (candidate.start < coreFrom || candidate.start >= coreTo) continue;
+      // A span ending at an inner window edge may be cut short (spans longer than the overlap are out of reach).
       if (to < text.length && candidate.end === to) continue;
       out.push(candidate);
     }
@@ -703,7 +717,9 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
         scanWindow(text, lower, 0, text.length, candidates, hits);
         return resolveOverlaps(candidates);
       }
-      for (const [from, to] of windows(text.length, DEFAULT_SEGMENT_SIZE, SEGMENT_OVERLAP)) scanWindow(text, lower, from, to, candidates, hits);
+      for (const [from, to, coreFrom, coreTo] of windows(text.length, DEFAULT_SEGMENT_SIZE, SEGMENT_OVERLAP, text)) {
+        scanWindow(text, lower, from, to, candidates, hits, coreFrom, coreTo);
+      }
       return resolveOverlaps(dedupe(candidates));
     },
     async scanChunked(text, chunkOptions = {}) {
@@ -715,11 +731,11 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
       const hits = collectHits(lower, false);
       const size = chunkOptions.chunkSize ?? DEFAULT_SEGMENT_SIZE;
       let first = true;
-      for (const [from, to] of windows(text.length, size, Math.max(0, chunkOptions.overlap ?? SEGMENT_OVERLAP))) {
+      for (const [from, to, coreFrom, coreTo] of windows(text.length, size, Math.max(0, chunkOptions.overlap ?? SEGMENT_OVERLAP), text)) {
         if (!first) await yieldToEventLoop();
         first = false;
         if (signal?.aborted) throw abortError(signal);
-        scanWindow(text, lower, from, to, candidates, hits);
+        scanWindow(text, lower, from, to, candidates, hits, coreFrom, coreTo);
       }
       return resolveOverlaps(dedupe(candidates));
     },
