@@ -34,6 +34,19 @@ export function Overlay({ state, onDismissNotice }: OverlayProps) {
             data-chatwarden-notice={notice.tone}
           >
             <span>{notice.text}</span>
+            {notice.action && (
+              <button
+                type="button"
+                class="cw-notice-action"
+                data-chatwarden-notice-action
+                onClick={() => {
+                  notice.action?.onAction();
+                  onDismissNotice(notice.id);
+                }}
+              >
+                {notice.action.label}
+              </button>
+            )}
             <button type="button" aria-label="Dismiss notice" onClick={() => onDismissNotice(notice.id)}>
               ×
             </button>
@@ -59,6 +72,8 @@ export const OVERLAY_CSS = `
 .cw-notice.cw-error { background: #8e1b1b; }
 .cw-notice span { flex: 1; white-space: pre-line; }
 .cw-notice button { background: none; border: 0; color: inherit; font-size: 16px; cursor: pointer; }
+.cw-notice button.cw-notice-action { font-size: 13px; font-weight: 600; text-decoration: underline; padding: 0 4px; }
+.cw-notice button:focus-visible { outline: 2px solid #93c5fd; outline-offset: 2px; }
 .cw-backdrop { position: fixed; inset: 0; z-index: 2147483647; background: rgba(0,0,0,.45); display: flex;
   align-items: center; justify-content: center; }
 .cw-dialog { background: #fff; color: #111; width: min(560px, 92vw); max-height: 86vh; overflow: auto; border-radius: 12px;

@@ -39,10 +39,17 @@ export interface ReviewResult {
 
 export type NoticeTone = 'info' | 'warning' | 'error';
 
+/** A button on a notice (e.g. "Undo" after a paste redaction). */
+export interface NoticeAction {
+  label: string;
+  onAction: () => void;
+}
+
 export interface Notice {
   id: number;
   tone: NoticeTone;
   text: string;
+  action?: NoticeAction;
 }
 
 export interface Banner {

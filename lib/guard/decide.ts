@@ -47,6 +47,19 @@ export function planFindings(text: string, findings: Finding[], scanPolicy: Scan
   return plan;
 }
 
+/** The plan without the findings whose value `isAllowed` (the user's always-allow list): they pass untouched. */
+export function withoutAllowed(plan: GuardPlan, isAllowed: (value: string) => boolean): GuardPlan {
+  if (!plan.findings.some((planned) => isAllowed(planned.value))) return plan;
+  const keep = (list: PlannedFinding[]) => list.filter((planned) => !isAllowed(planned.value));
+  return {
+    findings: keep(plan.findings),
+    block: keep(plan.block),
+    review: keep(plan.review),
+    redact: keep(plan.redact),
+    warn: keep(plan.warn),
+  };
+}
+
 /** What the guard does before a send, in order of severity. */
 export type SendDecision = 'pass' | 'block' | 'review' | 'redact' | 'warn';
 

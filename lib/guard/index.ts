@@ -5,7 +5,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from '../adapters/types';
-import { PseudonymVault, redact } from '../anonymize';
+import { PseudonymVault } from '../anonymize';
+import { redactAllowing } from './allowlist';
 import { scan } from '../detection';
 import { isEnvelope, type BackgroundToContent } from '../messaging/protocol';
 import { DEFAULT_POLICY, toScanPolicy } from '../policy/defaults';
@@ -42,10 +43,10 @@ export function scrubForNetwork(strings: string[]): string[] {
     if (typeof text !== 'string' || text.length === 0) return text;
     const plan = planFindings(text, scan(text, scanPolicy), scanPolicy);
     const toRedact: PlannedFinding[] = [...plan.block, ...plan.review, ...plan.redact].filter(
-      (planned) => !guard?.isAllowedOnce(planned.value),
+      (planned) => !guard?.isAllowedOnce(planned.value) && !guard?.isAlwaysAllowed(planned.value),
     );
     if (toRedact.length === 0) return text;
-    const result = redact(text, vault, toRedact.map((planned) => planned.finding));
+    const result = redactAllowing(text, vault, toRedact.map((planned) => planned.finding), (value) => guard?.isAlwaysAllowed(value) ?? false);
     changed = true;
     const now = Date.now();
     for (const replacement of result.replacements) {
@@ -71,9 +72,21 @@ function listenToBackground(
   ctx: ContentScriptContext,
   inbound: () => InboundHandle | null,
 ): void {
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
     // Only the background (no tab, this extension) may change the guard's policy or pause state.
     if (sender.id !== browser.runtime.id || sender.tab || !isEnvelope(message)) return undefined;
+    if (message.type === 'bg-cs:undo-redaction') {
+      const { id } = message.payload as BackgroundToContent['bg-cs:undo-redaction']['request'];
+      void guard.undoRedaction(String(id)).then(sendResponse, (error: unknown) =>
+        sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+      return true;
+    }
+    if (message.type === 'bg-cs:allowlist-changed') {
+      const { values } = message.payload as BackgroundToContent['bg-cs:allowlist-changed']['request'];
+      guard.setAlwaysAllowed(Array.isArray(values) ? values : []);
+      return undefined;
+    }
     if (message.type === 'bg-cs:policy-changed') {
       const { policy } = message.payload as BackgroundToContent['bg-cs:policy-changed']['request'];
       guard.applyPolicy(policy);

@@ -8,7 +8,6 @@ import { isProvisionalConversationId } from '../adapters/sites';
 import { checkHealth, describeHealthFailure, type HealthReport } from '../adapters/health';
 import { queryRole, queryRoleAll, queryRoleNear } from '../adapters/query';
 import type { SiteAdapter } from '../adapters/types';
-import { redact } from '../anonymize';
 import { scan } from '../detection';
 import type { Finding, ScanPolicy } from '../detection/types';
 import type { GuardChannel, GuardStatus } from '../messaging/protocol';
@@ -16,18 +15,29 @@ import { sendToBackground } from '../messaging/protocol';
 import { defaultPolicy, toScanPolicy } from '../policy/defaults';
 import type { Policy } from '../policy/types';
 import type { ReviewItem, ReviewResult, TokenInfo } from '../../components/review-dialog/types';
+import { redactAllowing } from './allowlist';
 import { insertAtCaret, readComposerText, settle, writeComposerText } from './composer-text';
 import { ConversationVault } from './conversation';
-import { decide, mayExceedTokenBudget, planFindings, type GuardPlan, type PlannedFinding } from './decide';
+import { decide, mayExceedTokenBudget, planFindings, withoutAllowed, type GuardPlan, type PlannedFinding } from './decide';
 import { readTextFile, redactedFile } from './files';
 import { isOwn, markOwn } from './own-events';
 import { PageUi } from './page-ui';
-import { sendReport, type ReportItem } from './report';
+import { newEventId, sendReport, type ReportItem } from './report';
 
 /** How long values the user allowed once stay exempt from the network scrub (the send's own requests). */
 const ALLOW_ONCE_MS = 120_000;
 /** How long to wait for the composer to render before declaring the adapter unhealthy. */
 const HEALTH_GRACE_MS = 8000;
+
+/** A paste or drop redacted into the composer and not sent yet: what undo puts back. */
+interface UndoableInsert {
+  /** The text as pasted/dropped. */
+  original: string;
+  /** The redacted text inserted in its place. */
+  redacted: string;
+  /** Ids of its 'redacted' records. */
+  recordIds: string[];
+}
 
 function describeTypes(findings: PlannedFinding[]): string {
   const types = [...new Set(findings.map((planned) => planned.finding.type.replace(/_/g, ' ').toLowerCase()))];
@@ -50,6 +60,10 @@ export class OutboundGuard {
   private releasing = false;
   private readonly pendingFileInputs = new WeakSet<HTMLInputElement>();
   private readonly allowedOnce = new Map<string, number>();
+  /** The user's always-allow list (raw values, pushed by the background; applies only while policy.userMayOverride). */
+  private alwaysAllowed = new Set<string>();
+  /** Undoable pastes/drops by event id (the part of their records' ids before ':'). Cleared when a send goes out. */
+  private readonly undoable = new Map<string, UndoableInsert>();
   private lastStatus = '';
 
   constructor(
@@ -87,6 +101,7 @@ export class OutboundGuard {
       const hello = await sendToBackground('cs-bg:hello', { site: this.adapter.site });
       this.applyPolicy(hello.policy);
       this.paused = hello.paused;
+      this.setAlwaysAllowed(hello.allowed ?? []);
     } catch (error) {
       // No background answer: keep the strict defaults rather than guarding nothing.
       this.engineError = null;
@@ -109,6 +124,20 @@ export class OutboundGuard {
     const warm = () => this.plan('warm-up');
     if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
     else this.ctx.setTimeout(warm, 0);
+  }
+
+  setAlwaysAllowed(values: string[]): void {
+    this.alwaysAllowed = new Set(values.filter((value): value is string => typeof value === 'string' && value !== ''));
+  }
+
+  /** Whether the user chose to always allow this value (and policy lets users override). */
+  isAlwaysAllowed(value: string): boolean {
+    return this.policy.userMayOverride && this.alwaysAllowed.has(value);
+  }
+
+  /** Redacts these findings with the conversation's vault, leaving always-allowed values as they are. */
+  private redactFindings(text: string, toRedact: PlannedFinding[]) {
+    return redactAllowing(text, this.conversation.vault, toRedact.map((planned) => planned.finding), (value) => this.isAlwaysAllowed(value));
   }
 
   setPaused(paused: boolean): void {
@@ -227,7 +256,7 @@ export class OutboundGuard {
         this.engineError = null;
         this.refreshStatus();
       }
-      return planFindings(text, findings, this.scanPolicy);
+      return withoutAllowed(planFindings(text, findings, this.scanPolicy), (value) => this.isAlwaysAllowed(value));
     } catch (error) {
       this.engineError = error instanceof Error ? error.message : String(error);
       this.refreshStatus();
@@ -317,9 +346,13 @@ export class OutboundGuard {
     const decision = decide(plan);
     const needsTokenCount = mayExceedTokenBudget(text, this.policy);
     // Fast path: nothing to change, the site gets its own trusted event untouched.
-    if (decision === 'pass' && !needsTokenCount) return;
+    if (decision === 'pass' && !needsTokenCount) {
+      this.settleUndoable();
+      return;
+    }
     if (decision === 'warn' && !needsTokenCount) {
       this.warnAndReport('typed', plan);
+      this.settleUndoable();
       return;
     }
     this.stop(event);
@@ -421,7 +454,7 @@ export class OutboundGuard {
       }
 
       if (toRedact.length > 0) {
-        const redacted = redact(text, this.conversation.vault, toRedact.map((planned) => planned.finding));
+        const redacted = this.redactFindings(text, toRedact);
         const write = await writeComposerText(composer, redacted.text, this.adapter.editor);
         if (!write.ok) {
           await this.restoreOriginal(composer, text);
@@ -438,6 +471,7 @@ export class OutboundGuard {
       }
       if (plan.warn.length > 0) this.ui.notify('warning', `Sent as typed, but it contains: ${describeTypes(plan.warn)}.`);
       await this.release(composer);
+      this.settleUndoable();
       this.report('typed', report);
     } catch (error) {
       console.warn('[ChatWarden] send check failed', error);
@@ -628,15 +662,30 @@ export class OutboundGuard {
       return text;
     }
     void this.conversation.sync();
-    const redacted = redact(text, this.conversation.vault, toRedact.map((planned) => planned.finding));
+    const redacted = this.redactFindings(text, toRedact);
     this.conversation.changed();
     for (const replacement of redacted.replacements) {
       const planned = toRedact.find((candidate) => candidate.finding === replacement.finding);
       if (planned) report.push({ planned, outcome: 'redacted', placeholder: replacement.placeholder });
     }
     const placeholders = [...new Set(redacted.replacements.map((replacement) => replacement.placeholder))];
-    this.ui.notify('info', `Replaced in the ${channel === 'paste' ? 'pasted' : 'dropped'} text: ${placeholders.join(', ')}`);
-    this.report(channel, report);
+    const eventId = newEventId();
+    const ids = report.map((_, index) => `${eventId}:${index}`);
+    const undoIds = ids.filter((_, index) => report[index]!.outcome === 'redacted');
+    if (undoIds.length > 0 && redacted.text !== text) {
+      this.undoable.set(eventId, { original: text, redacted: redacted.text, recordIds: undoIds });
+    }
+    const undo = {
+      label: 'Undo',
+      onAction: () =>
+        void this.undoRedaction(`${eventId}:0`).then((result) => {
+          if (!result.ok) this.ui.notify('error', `Could not undo: ${result.error ?? 'unknown error'}`);
+        }),
+    };
+    const message = `Replaced in the ${channel === 'paste' ? 'pasted' : 'dropped'} text: ${placeholders.join(', ')}`;
+    if (this.undoable.has(eventId)) this.ui.notify('info', message, undo);
+    else this.ui.notify('info', message);
+    this.report(channel, report, { eventId, undoable: new Set(this.undoable.has(eventId) ? undoIds : []) });
     return redacted.text;
   }
 
@@ -760,7 +809,7 @@ export class OutboundGuard {
         this.report(channel, report);
         continue;
       }
-      const redacted = redact(read.text, this.conversation.vault, toRedact.map((planned) => planned.finding));
+      const redacted = this.redactFindings(read.text, toRedact);
       this.conversation.changed();
       for (const replacement of redacted.replacements) {
         const planned = toRedact.find((candidate) => candidate.finding === replacement.finding);
@@ -775,9 +824,58 @@ export class OutboundGuard {
     return kept;
   }
 
-  report(channel: GuardChannel, items: ReportItem[]): void {
+  /** Reports what the guard did; every record gets an id `<event>:<index>` (the popup's undo/always-allow refer to it). */
+  report(channel: GuardChannel, items: ReportItem[], options: { eventId?: string; undoable?: ReadonlySet<string> } = {}): void {
     const key = this.conversation.key;
-    sendReport(this.adapter.site, isProvisionalConversationId(key) ? null : key, channel, items);
+    const eventId = options.eventId ?? newEventId();
+    sendReport(this.adapter.site, isProvisionalConversationId(key) ? null : key, channel, items, {
+      ids: items.map((_, index) => `${eventId}:${index}`),
+      ...(options.undoable ? { undoable: options.undoable } : {}),
+      vaultKey: key,
+    });
+  }
+
+  // ---- undo -----------------------------------------------------------------------------------------------------
+
+  /** A send went out: nothing pasted before it can be undone any more. */
+  private settleUndoable(): void {
+    if (this.undoable.size === 0) return;
+    const ids = [...this.undoable.values()].flatMap((entry) => entry.recordIds);
+    this.undoable.clear();
+    sendToBackground('cs-bg:redactions-settled', { ids }).catch(() => undefined);
+  }
+
+  /**
+   * Puts the exact original of a redacted paste/drop back into the composer, replacing the redacted text it inserted,
+   * if that text is still there unchanged. Verified by re-reading (writeComposerText); on failure the composer is put
+   * back as it was. Not an allow: the next send is scanned again.
+   */
+  async undoRedaction(recordId: string): Promise<{ ok: boolean; error?: string }> {
+    const eventId = String(recordId).split(':')[0] ?? '';
+    const entry = this.undoable.get(eventId);
+    if (!entry) return { ok: false, error: 'This redaction can no longer be undone (already sent or undone).' };
+    if (this.sending || this.ui.reviewOpen) return { ok: false, error: 'A send is being checked; try again in a moment.' };
+    const composer = this.findComposer();
+    if (!composer) return { ok: false, error: 'The message box was not found.' };
+    const current = readComposerText(composer);
+    const at = current.indexOf(entry.redacted);
+    if (at < 0) return { ok: false, error: 'The redacted text is no longer in the message box (edited or sent).' };
+    const next = current.slice(0, at) + entry.original + current.slice(at + entry.redacted.length);
+    this.sending = true;
+    try {
+      const write = await writeComposerText(composer, next, this.adapter.editor);
+      if (!write.ok) {
+        await writeComposerText(composer, current, this.adapter.editor);
+        return { ok: false, error: 'ChatWarden could not rewrite the message box.' };
+      }
+    } finally {
+      this.sending = false;
+    }
+    this.undoable.delete(eventId);
+    sendToBackground('cs-bg:redactions-settled', { ids: entry.recordIds, undone: true }).catch(() => undefined);
+    composer.focus();
+    this.ui.notify('info', 'Undone: your original text is back in the message box. It will be checked again when you send.');
+    return { ok: true };
   }
 
   // ---- network scrub (called through the MAIN-world bridge) ------------------------------------------------------

@@ -4,7 +4,7 @@
  */
 import { render, h } from 'preact';
 import { OVERLAY_CSS, Overlay, type OverlayState } from '../../components/review-dialog/overlay';
-import type { Banner, NoticeTone, ReviewRequest, ReviewResult } from '../../components/review-dialog/types';
+import type { Banner, NoticeAction, NoticeTone, ReviewRequest, ReviewResult } from '../../components/review-dialog/types';
 
 const NOTICE_MS: Record<NoticeTone, number> = { info: 5000, warning: 8000, error: 12000 };
 
@@ -42,11 +42,12 @@ export class PageUi {
     if (banner || this.host) this.update();
   }
 
-  notify(tone: NoticeTone, text: string): void {
+  /** Shows a toast; one with an action (a button such as "Undo") stays longer so it can be reached by keyboard. */
+  notify(tone: NoticeTone, text: string, action?: NoticeAction): void {
     const id = this.nextNoticeId++;
-    this.state = { ...this.state, notices: [...this.state.notices.slice(-3), { id, tone, text }] };
+    this.state = { ...this.state, notices: [...this.state.notices.slice(-3), { id, tone, text, ...(action ? { action } : {}) }] };
     this.update();
-    setTimeout(() => this.dismiss(id), NOTICE_MS[tone]);
+    setTimeout(() => this.dismiss(id), action ? Math.max(NOTICE_MS[tone], 15000) : NOTICE_MS[tone]);
   }
 
   private dismiss(id: number): void {

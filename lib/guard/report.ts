@@ -19,14 +19,29 @@ export interface ReportItem {
   justification?: string;
 }
 
+export interface ReportOptions {
+  /** Record ids, one per item (same order); see RedactionRecord.id. */
+  ids?: string[];
+  /** Ids of the records that can be undone in the composer. */
+  undoable?: ReadonlySet<string>;
+  /** The conversation vault key the placeholders live in (the background resolves always-allow through it). */
+  vaultKey?: string;
+}
+
+/** A fresh event id for the records of one report (`<event>:<index>`). */
+export function newEventId(): string {
+  return crypto.randomUUID();
+}
+
 export function buildReport(
   site: SiteId,
   conversation: string | null,
   channel: GuardChannel,
   items: ReportItem[],
   now = Date.now(),
+  options: ReportOptions = {},
 ) {
-  const redactions: RedactionRecord[] = items.map(({ planned, outcome, placeholder }) => ({
+  const redactions: RedactionRecord[] = items.map(({ planned, outcome, placeholder }, index) => ({
     type: planned.finding.type,
     kind: planned.finding.kind,
     placeholder,
@@ -35,6 +50,9 @@ export function buildReport(
     outcome,
     site,
     time: now,
+    ...(options.ids?.[index] !== undefined
+      ? { id: options.ids[index], undoable: options.undoable?.has(options.ids[index]!) ?? false }
+      : {}),
   }));
   const audit: GuardAuditRequest[] = items.map(({ planned, outcome, justification }) => ({
     site,
@@ -48,11 +66,17 @@ export function buildReport(
     value: planned.value,
     ...(justification ? { justification } : {}),
   }));
-  return { redactions, audit };
+  return { redactions, audit, ...(options.vaultKey !== undefined ? { vaultKey: options.vaultKey } : {}) };
 }
 
 /** Fire and forget: a failed report must never hold up or undo a send. */
-export function sendReport(site: SiteId, conversation: string | null, channel: GuardChannel, items: ReportItem[]): void {
+export function sendReport(
+  site: SiteId,
+  conversation: string | null,
+  channel: GuardChannel,
+  items: ReportItem[],
+  options: ReportOptions = {},
+): void {
   if (items.length === 0) return;
-  sendToBackground('cs-bg:report', buildReport(site, conversation, channel, items)).catch(() => undefined);
+  sendToBackground('cs-bg:report', buildReport(site, conversation, channel, items, Date.now(), options)).catch(() => undefined);
 }

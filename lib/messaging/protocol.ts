@@ -30,6 +30,21 @@ export interface RedactionRecord {
   outcome: GuardOutcome;
   site: SiteId;
   time: number;
+  /** Stable id of this record (added with undo/always-allow; older records have none). `<event>:<index>`: records of one
+   * paste/drop share the event part, and undo acts on the whole event. */
+  id?: string;
+  /** True while the redaction can still be undone in the composer (a paste/drop not sent yet). Absent = false. */
+  undoable?: boolean;
+  /** Set once the user undid it (the original went back into the composer). */
+  undone?: boolean;
+}
+
+/** One entry of the user's "always allow" list as the popup sees it: a masked preview, never the value. */
+export interface AllowedValueInfo {
+  id: string;
+  type: string;
+  masked: string;
+  addedAt: number;
 }
 
 /** Audit request: the background fingerprints `value` with its key and drops it; the audit log never holds it. */
@@ -57,17 +72,24 @@ export interface TokenCount {
 /** Content script → background. */
 export interface ContentToBackground {
   /** First call of a guard: effective policy and whether the user paused this tab. */
-  'cs-bg:hello': { request: { site: SiteId }; response: { policy: Policy; paused: boolean } };
+  'cs-bg:hello': {
+    request: { site: SiteId };
+    /** `allowed`: raw values the user chose to always allow (empty unless policy.userMayOverride). */
+    response: { policy: Policy; paused: boolean; allowed?: string[] };
+  };
   'cs-bg:vault-get': { request: { site: SiteId; conversation: string }; response: { state: VaultSnapshot | null } };
   'cs-bg:vault-put': { request: { site: SiteId; conversation: string; state: VaultSnapshot }; response: { ok: true } };
   /** A new chat got its id: move the vault kept under the provisional key. */
   'cs-bg:vault-rekey': { request: { site: SiteId; from: string; to: string }; response: { ok: true } };
   'cs-bg:count-tokens': { request: { text: string }; response: TokenCount };
   'cs-bg:report': {
-    request: { redactions: RedactionRecord[]; audit: GuardAuditRequest[] };
+    /** `vaultKey`: the conversation vault key (may be provisional) the records' placeholders live in. */
+    request: { redactions: RedactionRecord[]; audit: GuardAuditRequest[]; vaultKey?: string };
     response: { ok: true };
   };
   'cs-bg:status': { request: { status: GuardStatus; reason?: string }; response: { ok: true } };
+  /** Records that can no longer be undone (sent), or were undone (`undone: true`). */
+  'cs-bg:redactions-settled': { request: { ids: string[]; undone?: boolean }; response: { ok: true } };
 }
 
 /** Extension pages (popup) → background. */
@@ -79,12 +101,28 @@ export interface UiToBackground {
   };
   /** Refused (ok: false) when policy.userMayPause is false. */
   'ui-bg:set-paused': { request: { tabId: number; paused: boolean }; response: { ok: boolean; error?: string } };
+  /**
+   * Puts the exact original of the paste/drop that record `id` belongs to back into the tab's composer, if its redacted
+   * text is still there and not sent. Not an allow: the next send is scanned again.
+   */
+  'ui-bg:undo-redaction': { request: { tabId: number; id: string }; response: { ok: boolean; error?: string } };
+  /**
+   * Always allow the value behind record `id` (taken from the tab's vault, never from the UI): stored encrypted,
+   * audited (fingerprint, action 'allow'), pushed to the guarded tabs. Refused when policy.userMayOverride is false.
+   */
+  'ui-bg:always-allow': { request: { tabId: number; id: string }; response: { ok: boolean; error?: string } };
+  /** The always-allow list, masked. Refused (ok: false, values: []) when policy.userMayOverride is false. */
+  'ui-bg:allowed-values': { request: Record<string, never>; response: { ok: boolean; values: AllowedValueInfo[]; error?: string } };
+  'ui-bg:remove-allowed-value': { request: { id: string }; response: { ok: boolean; error?: string } };
 }
 
 /** Background → content script (tabs.sendMessage). */
 export interface BackgroundToContent {
   'bg-cs:policy-changed': { request: { policy: Policy }; response: void };
   'bg-cs:paused-changed': { request: { paused: boolean }; response: void };
+  'bg-cs:undo-redaction': { request: { id: string }; response: { ok: boolean; error?: string } };
+  /** The full always-allow list (raw values: the isolated world holds them like its vault copy). */
+  'bg-cs:allowlist-changed': { request: { values: string[] }; response: void };
 }
 
 type AnyMap<M> = { [K in keyof M]: { request: unknown; response: unknown } };

@@ -30,6 +30,8 @@ export const SETTING_KEYS = {
   managedLastGood: 'managedLastGood',
   auditAnchor: 'auditAnchor',
   auditHead: 'auditHead',
+  /** The user's "always allow" values, AES-GCM encrypted under the vault key (allowlist-store.ts). */
+  allowedValues: 'allowedValues',
 } as const;
 
 /** Small named records: user settings, the last good managed policy, the audit anchor and head. */
