@@ -103,7 +103,7 @@ export function PopupApp() {
         </p>
       )}
       {data === null && error === null && tabId !== null && <p class="muted popup-loading">{t('popupLoading')}</p>}
-      {data && <PopupBody data={data} onTogglePause={togglePause} pauseError={pauseError} />}
+      {data && <PopupBody data={data} onTogglePause={togglePause} pauseError={pauseError} onChanged={() => tabId != null && void refresh(tabId)} />}
     </main>
   );
 }
@@ -112,10 +112,13 @@ function PopupBody({
   data,
   onTogglePause,
   pauseError,
+  onChanged,
 }: {
   data: PopupData;
   onTogglePause: (paused: boolean) => void;
   pauseError: string | null;
+  /** Reload after an action (undo, always allow) changed the tab's records. */
+  onChanged: () => void;
 }) {
   const { effective } = data.snapshot;
   const view = protectionView(data.tab, data.guard, effective);
@@ -181,7 +184,12 @@ function PopupBody({
           {rows.length === 0 ? (
             <p class="empty small muted">{t('popupRedactionsEmpty')}</p>
           ) : (
-            <RedactionList tabId={data.tab.tabId} rows={rows} />
+            <RedactionList
+              tabId={data.tab.tabId}
+              rows={rows}
+              userMayOverride={effective.policy.userMayOverride}
+              onChanged={onChanged}
+            />
           )}
         </section>
       )}

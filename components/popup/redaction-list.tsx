@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RedactionRecord } from '../../lib/messaging/protocol';
+import { sendUiToBackground, type RedactionRecord } from '../../lib/messaging/protocol';
 import { sendUiApp } from '../../lib/messaging/ui-protocol';
 import { formatTime } from '../../lib/ui/format';
 import { t, type MessageKey } from '../../lib/ui/i18n';
@@ -24,9 +24,34 @@ const OUTCOME_LABEL: Record<RedactionRecord['outcome'], MessageKey> = {
  * The tab's redactions. A revealed original lives in this component's state only (gone when the popup closes);
  * it is fetched from the background's vault for the tab's conversation.
  */
-export function RedactionList({ tabId, rows }: { tabId: number; rows: RedactionRecord[] }) {
+export function RedactionList({
+  tabId,
+  rows,
+  userMayOverride,
+  onChanged,
+}: {
+  tabId: number;
+  rows: RedactionRecord[];
+  userMayOverride: boolean;
+  onChanged: () => void;
+}) {
   const [revealed, setRevealed] = useState<Record<string, string | null>>({});
   const [revealError, setRevealError] = useState<string | null>(null);
+  const [actionNote, setActionNote] = useState<string | null>(null);
+
+  // Undo (a paste/drop still in the composer) and always-allow act in the guard and the background; the UI only
+  // names the record, never a value.
+  const act = async (type: 'ui-bg:undo-redaction' | 'ui-bg:always-allow', id: string) => {
+    try {
+      const reply = await sendUiToBackground(type, { tabId, id });
+      if (!reply.ok) throw new Error(reply.error ?? type);
+      setActionNote(t(type === 'ui-bg:undo-redaction' ? 'popupUndone' : 'popupAllowed'));
+      setRevealError(null);
+      onChanged();
+    } catch (failure) {
+      setRevealError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
   // Forget every revealed value when the popup goes away or the tab changes.
   useEffect(() => () => setRevealed({}), [tabId]);
 
@@ -50,6 +75,11 @@ export function RedactionList({ tabId, rows }: { tabId: number; rows: RedactionR
       {revealError && (
         <p class="error-text" role="alert">
           {revealError}
+        </p>
+      )}
+      {actionNote && (
+        <p class="small" role="status">
+          {actionNote}
         </p>
       )}
       <ul class="redactions">
@@ -94,17 +124,30 @@ export function RedactionList({ tabId, rows }: { tabId: number; rows: RedactionR
                 >
                   {shown ? t('popupHide') : t('popupReveal')}
                 </button>
-                {/* The guard has no undo or allowlist API yet: shown, disabled, with the reason. */}
-                <span class="tooltip-wrap" title={t('popupUndoUnavailable')}>
-                  <button type="button" class="btn btn-small" disabled aria-describedby="undo-unavailable">
+                <span class="tooltip-wrap" title={row.undoable ? undefined : t('popupUndoUnavailable')}>
+                  <button
+                    type="button"
+                    class="btn btn-small"
+                    disabled={!row.undoable || !row.id}
+                    aria-describedby={row.undoable ? undefined : 'undo-unavailable'}
+                    onClick={() => row.id && void act('ui-bg:undo-redaction', row.id)}
+                  >
                     {t('popupUndo')}
                   </button>
                 </span>
-                <span class="tooltip-wrap" title={t('popupAllowUnavailable')}>
-                  <button type="button" class="btn btn-small" disabled aria-describedby="allow-unavailable">
-                    {t('popupAlwaysAllow')}
-                  </button>
-                </span>
+                {row.id && placeholder && row.outcome === 'redacted' && !row.undone && (
+                  <span class="tooltip-wrap" title={userMayOverride ? undefined : t('popupAllowUnavailable')}>
+                    <button
+                      type="button"
+                      class="btn btn-small"
+                      disabled={!userMayOverride}
+                      aria-describedby={userMayOverride ? undefined : 'allow-unavailable'}
+                      onClick={() => row.id && void act('ui-bg:always-allow', row.id)}
+                    >
+                      {t('popupAlwaysAllow')}
+                    </button>
+                  </span>
+                )}
               </div>
             </li>
           );
