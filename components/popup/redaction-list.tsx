@@ -93,7 +93,9 @@ export function RedactionList({
               <div class="redaction-main">
                 <span class="redaction-type">{row.type}</span>
                 {placeholder && <code class="placeholder">{placeholder}</code>}
-                <span class={`outcome outcome-${row.outcome}`}>{t(OUTCOME_LABEL[row.outcome])}</span>
+                <span class={`outcome outcome-${row.undone ? 'undone' : row.outcome}`}>
+                  {t(row.undone ? 'outcomeUndone' : OUTCOME_LABEL[row.outcome])}
+                </span>
               </div>
               <div class="redaction-meta small muted">
                 <code class="masked" aria-label={t('popupMaskedLabel')}>

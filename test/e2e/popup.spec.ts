@@ -80,7 +80,7 @@ test('a redaction on a replica shows up in the popup, reveals locally, and the b
   expect(await popup.locator('body').innerText()).not.toContain(EMAIL);
   await expect(popup.getByText('Built-in defaults')).toBeVisible();
   await expect(popup.getByRole('heading', { name: 'Reply findings' })).toBeVisible();
-  await expect(row.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await expect(row.getByRole('button', { name: 'Undo' })).toBeDisabled(); // typed text was rewritten at send: nothing to undo
 
   // Badge: one distinct redacted value in this tab.
   await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('1');
@@ -209,4 +209,25 @@ test.describe('under a managed policy that forbids pausing', () => {
     await expect(popup.getByText('Your organization does not allow pausing.')).toBeVisible();
     await saveScreenshot(popup, 'popup-managed');
   });
+});
+
+test('Undo in the popup puts a pasted value back in the composer exactly as pasted', async ({ sites, context, extensionId, serviceWorker }) => {
+  const site = sites.chatgpt;
+  await site.goto();
+  await expect(site.page.locator('html')).toHaveAttribute('data-chatwarden-status', 'protected', { timeout: 15_000 });
+  const pasted = `Contact ${EMAIL}\nbefore Friday`;
+  await site.pasteText(pasted);
+  await expect.poll(() => site.editorStateText()).toContain('[EMAIL_1]');
+  const tabId = await tabIdFor(serviceWorker, 'https://chatgpt.com/*');
+
+  const popup = await openPopup(context, extensionId, tabId);
+  const row = popup.locator('li.redaction[data-type="EMAIL"]').first();
+  await expect(row.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  await expect(row.getByRole('button', { name: 'Always allow' })).toBeEnabled();
+  await row.getByRole('button', { name: 'Undo' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Original put back' })).toBeVisible();
+  await expect.poll(() => site.editorStateText()).toBe(pasted);
+  await expect(row.locator('.outcome')).toHaveText('Undone');
+  await saveScreenshot(popup, 'popup-undo');
+  await expectNoSeriousAxeViolations(popup);
 });
