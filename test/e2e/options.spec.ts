@@ -3,36 +3,13 @@
 // audit log (filters, chain status, CSV/JSON export without values), delete-all behind a dialog that Escape closes,
 // and no serious axe-core violations.
 
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { test, expect } from './fixtures';
+import { expectNoSeriousAxeViolations, saveScreenshot, SCREENSHOT_DIR } from './support/ui-proof';
 
 const EMAIL = 'alice.smith@acme-corp.com';
-
-// Shared with popup.spec.ts (kept in each spec: the support folder belongs to the harness).
-const AXE_PATH = resolve('node_modules/axe-core/axe.min.js');
-const SCREENSHOT_DIR = resolve('test-results/screenshots');
-
-/** Saves test-results/screenshots/<name>.png (a proof artifact): one section when given, else the whole page. */
-async function saveScreenshot(page: Page, name: string, section?: Locator): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const path = `${SCREENSHOT_DIR}/${name}.png`;
-  if (section) await section.screenshot({ path });
-  else await page.screenshot({ path, fullPage: true });
-}
-
-/** Runs axe-core in the page and fails on any serious or critical violation (listing them). */
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  // Extension pages' CSP (script-src 'self') refuses addScriptTag's inline script; evaluate runs through the debugger.
-  await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
-  });
-  expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
-}
 
 async function openOptions(context: BrowserContext, extensionId: string, hash = ''): Promise<Page> {
   const page = await context.newPage();
