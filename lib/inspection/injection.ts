@@ -240,8 +240,74 @@ export function injectionFindings(text: string, code?: RangeSet, depth = 0): Ins
       message: `${CATEGORY_MESSAGE[c.category]}. A reply or pasted content should not give the model orders; do not follow it, and check what the assistant did next.`,
     });
   }
+  if (depth === 0 && !findings.length) findings.push(...obfuscatedInjectionFindings(text));
   if (depth < 2) findings.push(...encodedInjectionFindings(text, depth));
   return findings;
+}
+
+// ---------------------------------------------------------------- spaced-out letters and leetspeak
+
+const SPACED_LETTERS = /(?<![A-Za-z0-9.\-_*·])(?:[A-Za-z][.\-_*·]){2,200}[A-Za-z](?![A-Za-z0-9])/g;
+const LEET_TOKEN = /(?<![A-Za-z0-9@$])[A-Za-z0-9@$]{3,32}(?![A-Za-z0-9@$])/g;
+const LEET: Record<string, string> = { '0': 'o', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+/** Leet spellings of the words that matter (at least one digit/symbol in them is checked by the caller's token pass). */
+const LEET_CUE = /(?:[i1!][gq9]n[o0]r|[i1]n[s5$][t7]ruc[t7]|pr[e3]v[i1][o0]u|pr[o0]mp[t7]|[s5$]y[s5$][t7][e3]m|d[i1][s5$]r[e3]g|f[o0]rg[e3][t7]|p[a4@][s5$][s5$]w|r[e3]v[e3][a4@]l)(?<=[013457@$!][a-z]{0,8})/i;
+const DEOBFUSCATED_CUE = /ignor|disregard|forget|instruct|previous|prompt|system|reveal|bypass|overrid|jailbr|password/;
+
+/** "I.g.n.o.r.e a.l.l" → "Ignore all", "1gn0re a11" → "ignore all"; null when nothing changed. Keeps an offset map. */
+export function deobfuscate(text: string): { text: string; map: Int32Array } | null {
+  // Cheap gates: a letter run broken by leet digits ("1gn0re") or three separated single letters ("i.g.n").
+  const leet = LEET_CUE.test(text);
+  const spaced = /(?<![A-Za-z0-9])[A-Za-z][.\-_*·][A-Za-z][.\-_*·][A-Za-z][.\-_*·][A-Za-z]/.test(text);
+  if (!leet && !spaced) return null;
+  const dropped: [number, number][] = [];
+  const replaced: [number, string][] = [];
+  let changed = '';
+  SPACED_LETTERS.lastIndex = 0;
+  for (let m = spaced ? SPACED_LETTERS.exec(text) : null; m; m = SPACED_LETTERS.exec(text)) {
+    dropped.push([m.index, m.index + m[0].length]);
+    changed += m[0].replace(/[^A-Za-z]/g, '') + ' ';
+  }
+  LEET_TOKEN.lastIndex = 0;
+  for (let m = leet ? LEET_TOKEN.exec(text) : null; m; m = LEET_TOKEN.exec(text)) {
+    const t = m[0];
+    if (!/[A-Za-z][013457@$]|[013457@$][A-Za-z]/.test(t) || (t.length >= 8 && /^[0-9a-f]+$/i.test(t))) continue;
+    let tok = '';
+    for (let k = 0; k < t.length; k++) {
+      const c = t[k]!;
+      tok += c === '1' ? (/[1lL]/.test(t[k - 1] ?? '') || /[1lL]/.test(t[k + 1] ?? '') ? 'l' : 'i') : (LEET[c] ?? c);
+    }
+    replaced.push([m.index, tok]);
+    changed += tok + ' ';
+  }
+  if (!DEOBFUSCATED_CUE.test(changed.toLowerCase())) return null;
+  const chars = text.split('');
+  const keep = new Uint8Array(text.length).fill(1);
+  for (const [from, to] of dropped) for (let k = from; k < to; k++) if (!/[A-Za-z]/.test(text[k]!)) keep[k] = 0;
+  for (const [at, tok] of replaced) for (let k = 0; k < tok.length; k++) chars[at + k] = tok[k]!;
+  let out = '';
+  const map = new Int32Array(text.length + 1);
+  let n = 0;
+  for (let k = 0; k < text.length; k++) {
+    if (!keep[k]) continue;
+    out += chars[k];
+    map[n++] = k;
+  }
+  map[n] = text.length;
+  return { text: out, map: map.subarray(0, n + 1) };
+}
+
+function obfuscatedInjectionFindings(text: string): InspectionFinding[] {
+  const variant = deobfuscate(text);
+  if (!variant) return [];
+  return injectionFindings(variant.text, undefined, 2).map((f) => ({
+    ...f,
+    start: variant.map[f.start] ?? 0,
+    end: f.end >= variant.text.length ? text.length : (variant.map[f.end] ?? text.length),
+    rule: 'inj-obfuscated',
+    type: `OBFUSCATED_${f.type}`,
+    message: `Spaced-out or look-alike-digit text that reads as instructions for an AI (${f.type}). Do not follow it.`,
+  }));
 }
 
 // ---------------------------------------------------------------- encoded forms
@@ -340,4 +406,4 @@ function encodedInjectionFindings(text: string, depth: number): InspectionFindin
   return findings;
 }
 
-export const ENCODED_PATTERNS = [BASE64_RUN, HEX_RUN, PERCENT_RUN, ESCAPE_RUN];
+export const ENCODED_PATTERNS = [BASE64_RUN, HEX_RUN, PERCENT_RUN, ESCAPE_RUN, SPACED_LETTERS, LEET_TOKEN];
