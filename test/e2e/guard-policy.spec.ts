@@ -29,7 +29,7 @@ function sendRequests(site: ChatSitePage, recorder: import('../replicas/backend/
   return recorder.all({ site: site.site }).filter((request) => /^(conversation|completion|stream-generate)$/.test(request.kind));
 }
 
-test.describe('token budget: block', () => {
+test.describe('token budget: block', { tag: '@managed-policy' }, () => {
   test.use({ managedPolicy: { maxPromptTokens: 20, tokenLimitAction: 'block' } });
 
   test('an oversized prompt is held with the count, and the composer keeps it', async ({ sites, recorder }) => {
@@ -51,7 +51,7 @@ test.describe('token budget: block', () => {
   });
 });
 
-test.describe('token budget: warn, with review', () => {
+test.describe('token budget: warn, with review', { tag: '@managed-policy' }, () => {
   test.use({ managedPolicy: { maxPromptTokens: 20, tokenLimitAction: 'warn' } });
 
   test('the review dialog shows the token count against the limit', async ({ sites }) => {
@@ -68,7 +68,7 @@ test.describe('token budget: warn, with review', () => {
   });
 });
 
-test.describe('overrides need a justification', () => {
+test.describe('overrides need a justification', { tag: '@managed-policy' }, () => {
   test.use({ managedPolicy: { requireJustification: true } });
 
   test('allow once is only possible with a reason', async ({ sites, recorder }) => {
@@ -88,7 +88,7 @@ test.describe('overrides need a justification', () => {
   });
 });
 
-test.describe('users may not override', () => {
+test.describe('users may not override', { tag: '@managed-policy' }, () => {
   test.use({ managedPolicy: { userMayOverride: false } });
 
   test('allow once is disabled in the dialog', async ({ sites, recorder }) => {
@@ -104,7 +104,7 @@ test.describe('users may not override', () => {
   });
 });
 
-test.describe('unreadable uploads allowed, text uploads blocked', () => {
+test.describe('unreadable uploads allowed, text uploads blocked', { tag: '@managed-policy' }, () => {
   test.use({ managedPolicy: { unreadableUploads: 'allow', uploads: 'block' } });
 
   test('a PDF passes with a notice; a .env with PII is refused', async ({ sites, recorder }) => {
@@ -123,7 +123,7 @@ test.describe('unreadable uploads allowed, text uploads blocked', () => {
   });
 });
 
-test.describe('fail closed when the composer cannot be found', () => {
+test.describe('fail closed when the composer cannot be found', { tag: '@managed-policy' }, () => {
   // An admin override that matches nothing cannot hide the built-in candidates; a page redesign can. Simulate one.
   test('sends are held with a banner naming the missing role, and resume when it is back', async ({ sites, recorder, serviceWorker }) => {
     const site = sites.chatgpt;
@@ -167,7 +167,7 @@ test.describe('fail closed when the composer cannot be found', () => {
   });
 });
 
-test.describe('warn instead of redact', () => {
+test.describe('warn instead of redact', { tag: '@managed-policy' }, () => {
   test.use({ managedPolicy: { actions: { pii: 'warn' } } });
 
   test('PII is sent as typed with a notice (and the network scrub leaves it too)', async ({ sites, recorder }) => {
@@ -181,7 +181,7 @@ test.describe('warn instead of redact', () => {
   });
 });
 
-test.describe('fail open', () => {
+test.describe('fail open', { tag: '@managed-policy' }, () => {
   test.use({ managedPolicy: { failMode: 'open' } });
 
   test('an unguardable page says so, and sends go through', async ({ sites, recorder }) => {

@@ -177,7 +177,7 @@ test('delete all data sits behind a dialog that Escape closes; confirming emptie
   await expect(page.locator('#audit').getByText('No audit events yet.')).toBeVisible();
 });
 
-test.describe('under a managed policy', () => {
+test.describe('under a managed policy', { tag: '@managed-policy' }, () => {
   test.use({ managedPolicy: { actions: { pii: 'block' }, failMode: 'closed', userMayPause: false } });
 
   test('managed fields show as locked with the reason, their inputs disabled; the rest stays editable', async ({

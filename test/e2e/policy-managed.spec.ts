@@ -8,7 +8,7 @@ import { managedPolicyDocument } from './support/managed-policy';
 
 const EMAIL = 'dana.whitfield@acme-corp.com';
 
-test.describe('a managed custom term and a site switched off', () => {
+test.describe('a managed custom term and a site switched off', { tag: '@managed-policy' }, () => {
   test.use({
     managedPolicy: {
       customTerms: [{ label: 'Project', terms: ['Bluebird'], action: 'redact' }],
@@ -39,7 +39,7 @@ test.describe('a managed custom term and a site switched off', () => {
   });
 });
 
-test.describe('an invalid managed update', () => {
+test.describe('an invalid managed update', { tag: '@managed-policy' }, () => {
   test.use({ managedPolicy: { actions: { pii: 'block' } } });
 
   test('is rejected with a message naming the field, and the last good managed policy stays in force', async ({

@@ -167,7 +167,7 @@ test('a flagged reply on a replica is listed under "Reply findings", and a new c
   await expect(section.locator('li.reply-finding')).toHaveCount(0);
 });
 
-test.describe('under a managed policy that forbids pausing', () => {
+test.describe('under a managed policy that forbids pausing', { tag: '@managed-policy' }, () => {
   test.use({ managedPolicy: { userMayPause: false, actions: { pii: 'redact' } } });
 
   test('the pause switch is disabled with the reason, and the popup names the administrator as the source', async ({

@@ -30,7 +30,7 @@ async function watchAssistantText(site: ChatSitePage): Promise<() => Promise<str
 test.describe('fresh browser', () => {
   test.use({ reuseBrowser: false });
 
-  test.describe('under managed policy', () => {
+  test.describe('under managed policy', { tag: '@managed-policy' }, () => {
     const policy = { vaultRetentionHours: 7, userMayPause: false };
     test.use({ managedPolicy: policy });
 
