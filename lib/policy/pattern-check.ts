@@ -1,12 +1,10 @@
 /**
  * Checks one custom pattern from policy: it must compile, must not match the empty string, must be accepted by the
- * detection engine's own compiler (compileCustomRules in lib/detection/custom.ts, with its runtime ReDoS check), and
- * must pass this module's structural ReDoS check (lib/policy/regex-safety.ts) as a second, independent layer.
- * Whatever the validator accepts, the engine therefore compiles: a policy never "validates" with rules the engine
- * would silently drop.
+ * detection engine's own compiler (compileCustomRules in lib/detection/custom.ts, with its runtime ReDoS check, the one
+ * ReDoS analyzer of the project). Whatever the validator accepts, the engine therefore compiles: a policy never
+ * "validates" with rules the engine would silently drop.
  */
 import { compileCustomRules, labelToType } from '../detection/custom';
-import { findReDoSRisk } from './regex-safety';
 
 const cache = new Map<string, string | null>();
 const CACHE_LIMIT = 500;
@@ -37,8 +35,7 @@ function check(pattern: string, flags: string): string | null {
     const reason = /was refused: (.*)$/s.exec(engineError.message)?.[1] ?? engineError.message;
     return `unsafe regular expression: ${reason}`;
   }
-  const risk = findReDoSRisk(pattern, flags);
-  return risk ? `unsafe regular expression: ${risk}` : null;
+  return null;
 }
 
 /** A custom label names the placeholder type; the engine needs at least one Latin letter or digit in it. */
