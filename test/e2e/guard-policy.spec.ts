@@ -49,6 +49,15 @@ test.describe('token budget: block', { tag: '@managed-policy' }, () => {
     await site.sendMessage('short one');
     await site.waitForReply();
   });
+
+  test('an oversized paste is refused with the count and never lands in the composer', async ({ sites }) => {
+    const site = sites.chatgpt;
+    await site.goto();
+    await guardUp(site);
+    await site.pasteText('lorem ipsum dolor sit amet '.repeat(10).trim());
+    await expect(guardUi(site.page).notices().filter({ hasText: /Not pasted: .* tokens is over the limit of 20/ })).toBeVisible();
+    expect(await site.editorStateText()).toBe('');
+  });
 });
 
 test.describe('token budget: warn, with review', { tag: '@managed-policy' }, () => {
