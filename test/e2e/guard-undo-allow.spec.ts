@@ -4,6 +4,7 @@
 
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { openPopup, tabIdFor } from './support/ui-proof';
 import type { ChatSitePage } from './pages';
 import type { browser as ExtensionApi } from 'wxt/browser';
 
@@ -27,20 +28,7 @@ async function guardUp(site: ChatSitePage): Promise<void> {
   await expect(site.page.locator('html')).toHaveAttribute('data-chatwarden-status', 'protected', { timeout: 15_000 });
 }
 
-async function tabIdFor(worker: Worker, urlPattern: string): Promise<number> {
-  return worker.evaluate(async (url) => {
-    const [tab] = await chrome.tabs.query({ url });
-    if (tab?.id === undefined) throw new Error(`no tab for ${url}`);
-    return tab.id;
-  }, urlPattern);
-}
 
-/** An extension page standing in for the popup (its buttons are wired by the UI work). */
-async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  return popup;
-}
 
 function ask<T>(popup: Page, type: string, payload: unknown): Promise<T> {
   return popup.evaluate(([messageType, messagePayload]) => chrome.runtime.sendMessage({ type: messageType, payload: messagePayload }), [
