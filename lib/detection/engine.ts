@@ -47,6 +47,8 @@ interface CompiledRule {
   anchorShifts: Map<string, number[]> | null;
   /** Literal prefixes of an anchored rule that contain none of its keywords: reported by the automaton, never gating. */
   anchorOnly: string[];
+  /** Whether spans must pass an allowlist, entropy floor or validator (decided late, in resolveOverlaps). */
+  hasFilters: boolean;
 }
 
 export interface ChunkOptions {
@@ -375,6 +377,7 @@ function compileRule(rule: Rule): CompiledRule {
     anchored: pattern && anchoring ? new RegExp(pattern.source, pattern.flags + 'y') : null,
     anchorShifts: anchoring?.shifts ?? null,
     anchorOnly: anchoring?.anchorOnly ?? [],
+    hasFilters: allowStrings.length > 0 || allowPatterns.length > 0 || rule.entropy !== undefined || rule.validate !== undefined,
   };
 }
 
@@ -390,9 +393,16 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-interface Candidate extends Finding {
+export interface Candidate extends Finding {
   priority: number;
   order: number;
+  /**
+   * The rule whose filters (allowlist, entropy floor, validator) this span has not passed yet, or null once it has.
+   * They are decided in resolveOverlaps, and only for spans that would be accepted: a span that overlaps a better one
+   * is rejected whatever its filters say, so the costly validators of catch-all rules rarely run where a vendor rule
+   * already matched. Same findings as filtering first (see resolveOverlaps).
+   */
+  pending: CompiledRule | null;
 }
 
 const scratchStart: number[] = [];
@@ -480,21 +490,16 @@ function runRule(
     if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
     if (end < text.length && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) end++;
     if (end <= start || start < 0 || end > text.length) continue;
-    const value = text.slice(start, end);
-    if (compiled.allowStrings?.has(value.toLowerCase())) continue;
-    if (compiled.allowPatterns?.some((allowed) => allowed.test(value))) continue;
-    if (rule.entropy !== undefined && shannonEntropy(value) < rule.entropy) continue;
     let contextFound = false;
     if (compiled.contextWords.length > 0) {
       contextFound = compiled.contextTest(lower, start - compiled.contextBefore, end + compiled.contextAfter);
       if (!contextFound && rule.requireContext) continue;
     }
+    // The confidence the span has if it passes its filters: a rule that states its confidence keeps it (generic rules
+    // mean their 0.55-0.6); otherwise passing the validator (checksum, range) is what earns VALIDATED_CONFIDENCE.
     let confidence = spanConfidence[index] ?? rule.confidence ?? DEFAULT_CONFIDENCE;
-    if (rule.validate) {
-      if (!rule.validate(value, text, start)) continue;
-      // A rule that states its confidence keeps it (generic rules mean their 0.55-0.6); otherwise passing the
-      // validator (checksum, range) is what earns VALIDATED_CONFIDENCE.
-      if (spanConfidence[index] === undefined && rule.confidence === undefined) confidence = Math.max(confidence, VALIDATED_CONFIDENCE);
+    if (rule.validate && spanConfidence[index] === undefined && rule.confidence === undefined) {
+      confidence = Math.max(confidence, VALIDATED_CONFIDENCE);
     }
     if (contextFound) confidence += CONTEXT_BOOST;
     confidence = Math.round(Math.min(1, confidence) * 1000) / 1000;
@@ -508,12 +513,30 @@ function runRule(
       message: rule.description,
       priority: compiled.kindPriority,
       order,
+      pending: compiled.hasFilters ? compiled : null,
     });
   }
 }
 
-/** Non-overlapping selection: highest confidence, then longest, then secret > custom > pii, then earliest. */
-export function resolveOverlaps(candidates: Candidate[]): Finding[] {
+/** Allowlist, entropy floor and validator of the span's rule, if it has not passed them yet: false drops the span. */
+function passesFilters(candidate: Candidate, text: string): boolean {
+  const compiled = candidate.pending;
+  if (!compiled) return true;
+  const { rule } = compiled;
+  const { start, end } = candidate;
+  const value = text.slice(start, end);
+  if (compiled.allowStrings?.has(value.toLowerCase())) return false;
+  if (compiled.allowPatterns?.some((allowed) => allowed.test(value))) return false;
+  if (rule.entropy !== undefined && shannonEntropy(value) < rule.entropy) return false;
+  return !rule.validate || rule.validate(value, text, start);
+}
+
+/**
+ * Non-overlapping selection: highest confidence, then longest, then secret > custom > pii, then earliest. A span's
+ * filters run when it would be accepted: rejecting a span that overlaps an accepted one does not depend on them, and a
+ * span that fails them is dropped, as if it had never been a candidate, so the result equals filtering every span first.
+ */
+export function resolveOverlaps(candidates: Candidate[], passes: (candidate: Candidate) => boolean = () => true): Finding[] {
   const ranked = [...candidates].sort(
     (a, b) =>
       b.confidence - a.confidence ||
@@ -536,9 +559,10 @@ export function resolveOverlaps(candidates: Candidate[]): Finding[] {
     const next = accepted[low];
     if (previous && previous.end > candidate.start) continue;
     if (next && next.start < candidate.end) continue;
+    if (!passes(candidate)) continue;
     accepted.splice(low, 0, candidate);
   }
-  return accepted.map(({ priority: _priority, order: _order, ...finding }) => finding);
+  return accepted.map(({ priority: _priority, order: _order, pending: _pending, ...finding }) => finding);
 }
 
 /** Whether the policy turns this rule off: its type/kind is allowed, or its national-ID pack is not selected. */
@@ -715,12 +739,12 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
       const hits = collectHits(lower, true);
       if (text.length <= SEGMENT_THRESHOLD) {
         scanWindow(text, lower, 0, text.length, candidates, hits);
-        return resolveOverlaps(candidates);
+        return resolveOverlaps(candidates, (candidate) => passesFilters(candidate, text));
       }
       for (const [from, to, coreFrom, coreTo] of windows(text.length, DEFAULT_SEGMENT_SIZE, SEGMENT_OVERLAP, text)) {
         scanWindow(text, lower, from, to, candidates, hits, coreFrom, coreTo);
       }
-      return resolveOverlaps(dedupe(candidates));
+      return resolveOverlaps(dedupe(candidates), (candidate) => passesFilters(candidate, text));
     },
     async scanChunked(text, chunkOptions = {}) {
       const { signal } = chunkOptions;
@@ -737,7 +761,7 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
         if (signal?.aborted) throw abortError(signal);
         scanWindow(text, lower, from, to, candidates, hits, coreFrom, coreTo);
       }
-      return resolveOverlaps(dedupe(candidates));
+      return resolveOverlaps(dedupe(candidates), (candidate) => passesFilters(candidate, text));
     },
   };
 }

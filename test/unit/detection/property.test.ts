@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createScanner, scan } from '../../../lib/detection';
+import { resolveOverlaps, type Candidate } from '../../../lib/detection/engine';
 import { PseudonymVault, redact, restore } from '../../../lib/anonymize';
 
 const PII_VALUES = [
@@ -84,6 +85,37 @@ describe('engine properties', () => {
         expect(findings.length).toBeGreaterThanOrEqual(1);
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it('deciding filters late (only for spans that would be accepted) selects what filtering first selects', () => {
+    const candidate = fc.record({
+      start: fc.integer({ min: 0, max: 60 }),
+      length: fc.integer({ min: 1, max: 15 }),
+      confidence: fc.constantFrom(0.55, 0.6, 0.8, 0.9, 0.95),
+      priority: fc.integer({ min: 1, max: 3 }),
+      passes: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(candidate, { maxLength: 30 }), (specs) => {
+        const candidates: Array<Candidate & { passes: boolean }> = specs.map((spec, order) => ({
+          kind: 'pii',
+          type: 'T',
+          rule: `r${order}`,
+          message: '',
+          start: spec.start,
+          end: spec.start + spec.length,
+          confidence: spec.confidence,
+          priority: spec.priority,
+          order,
+          pending: null,
+          passes: spec.passes,
+        }));
+        const filteredFirst = resolveOverlaps(candidates.filter((c) => c.passes));
+        const decidedLate = resolveOverlaps(candidates, (c) => (c as Candidate & { passes: boolean }).passes);
+        expect(decidedLate).toEqual(filteredFirst);
+      }),
+      { numRuns: 2000 },
     );
   });
 

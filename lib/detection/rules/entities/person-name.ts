@@ -101,17 +101,20 @@ const SIGN_OFFS = phrases(
     'cordiali saluti|distinti saluti|abraços|abracos|atenciosamente|pozdrawiam|saygılarımla|--|—|–',
 );
 
-// "My name is john smith": lower-case names after these. Grouped under a gate substring so most texts need one
-// indexOf per group.
-const LOWERCASE_CUES: Array<{ gate: string; cues: string[] }> = [
-  { gate: 'name', cues: ['my name is ', "my name's ", 'name is ', 'my full name is ', 'patient name: ', 'name: '] },
-  { gate: 'i', cues: ['i am ', "i'm ", 'im '] },
-  { gate: 'llamo', cues: ['me llamo '] },
-  { gate: 'appelle', cues: ["je m'appelle "] },
-  { gate: 'hei', cues: ['ich heiße '] },
-  { gate: 'chiamo', cues: ['mi chiamo '] },
-  { gate: 'nome', cues: ['meu nome é '] },
+// "My name is john smith": lower-case names after these. Every cue ends in a letter followed by " " (or ": "), so an
+// occurrence always ends where the tokenizer ends a word: the tokenizer looks them up by that last letter instead of
+// searching the whole text once per cue.
+const LOWERCASE_CUES = [
+  'my name is ', "my name's ", 'name is ', 'my full name is ', 'patient name: ', 'name: ', 'i am ', "i'm ", 'im ',
+  'me llamo ', "je m'appelle ", 'ich heiße ', 'mi chiamo ', 'meu nome é ',
 ];
+/** Cues by the code of their last letter (the character before the trailing " " or ": "). */
+const CUES_BY_LAST_LETTER = new Map<number, string[]>();
+for (const cue of LOWERCASE_CUES) {
+  const trimmed = cue.replace(/:? $/, '');
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  CUES_BY_LAST_LETTER.set(last, [...(CUES_BY_LAST_LETTER.get(last) ?? []), cue]);
+}
 
 /** Single-word cues and role nouns: capitalised at a sentence start they are not part of the name after them. */
 const CUE_WORDS = new Set([
@@ -121,6 +124,28 @@ const CUE_WORDS = new Set([
   'geb', 'geborene', 'dob', 'attn', 'signed', 'regards', 'cheers', 'sincerely', 'cordialement', 'atentamente',
   // Given names that are also cue words elsewhere ("Per", "Ola", "Cara") stay names.
 ].filter((word) => !PARTICLES.has(word) && !['per', 'ola', 'cara', 'caro', 'cher', 'mona', 'sono'].includes(word)));
+/**
+ * A short a-z word as one number (base 27, so "de" and "ade" differ), or -1 for anything else: lets the tokenizer ask
+ * "is this lower-case word a particle?" without cutting a string out of the text for each of the many ordinary words.
+ */
+function asciiLowerCode(text: string, start: number, end: number): number {
+  let code = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) return -1;
+    code = code * 27 + (c - 96);
+  }
+  return code;
+}
+const MAX_PARTICLE_LENGTH = 5;
+const PARTICLE_CODES = new Set(
+  [...PARTICLES].filter((word) => word.length <= MAX_PARTICLE_LENGTH).map((word) => asciiLowerCode(word, 0, word.length)),
+);
+/** GLUED_PARTICLE needs its joiner within the first four characters ("d'", "al-", "ibn-"). */
+function hasEarlyJoiner(text: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end && i <= start + 3; i++) if (isJoinerCode(text.charCodeAt(i))) return true;
+  return false;
+}
 /** A lower-case particle joined to a capitalised name part: "al-Masri", "bin-Laden", "d'Alembert", "van-Dijk". */
 const GLUED_PARTICLE = /^(?:al|el|ad|as|ash|at|az|ibn|bin|ben|abu|d|de|di|da|du|van|von|le|la)[-'’]\p{Lu}/u;
 /** An article (and maybe one capitalised word) right before a lone name: "the Johnson", "The Queen Mary". */
@@ -142,7 +167,27 @@ function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-function classify(raw: string): { cls: TokenClass; allCaps: boolean } {
+interface Classified {
+  cls: TokenClass;
+  allCaps: boolean;
+}
+
+// classify() depends on the word alone, and prompts repeat their capitalised words (JSON, Error, The, I): remember the
+// answers. Bounded so a text of unique words cannot grow it without limit.
+const classified = new Map<string, Classified>();
+const MAX_CLASSIFIED = 16384;
+
+function classifyCached(raw: string): Classified {
+  let known = classified.get(raw);
+  if (known === undefined) {
+    if (classified.size >= MAX_CLASSIFIED) classified.clear();
+    known = classify(raw);
+    classified.set(raw, known);
+  }
+  return known;
+}
+
+function classify(raw: string): Classified {
   const first = raw[0]!;
   if (!isUpper(first)) {
     const folded = foldName(raw);
@@ -380,37 +425,43 @@ function flushRun(text: string, run: Token[], out: NameSpan[]): void {
   if (segment.length) scoreSegment(text, segment, hasTitle, out);
 }
 
-/** Lower-case names after a strong cue: "my name is john smith", "i'm priya". */
-function lowercaseAfterCues(text: string, lowerText: string, out: NameSpan[]): void {
-  for (const { gate, cues } of LOWERCASE_CUES) {
-    if (!lowerText.includes(gate)) continue;
-    for (const cue of cues) lowercaseAfterCue(text, lowerText, cue, out);
+/**
+ * Lower-case names after a strong cue ("my name is john smith", "i'm priya"), for the cues that end at a word ending at
+ * `wordEnd`. A cue counts only at the start of a word (not "filename is ", "claim ").
+ */
+function lowercaseAfterCuesEndingAt(text: string, lowerText: string, wordEnd: number, out: NameSpan[]): void {
+  const next = text.charCodeAt(wordEnd);
+  if (next !== 32 && next !== 58) return;
+  const cues = CUES_BY_LAST_LETTER.get(lowerText.charCodeAt(wordEnd - 1));
+  if (cues === undefined) return;
+  for (const cue of cues) {
+    const at = wordEnd + (next === 58 ? 2 : 1) - cue.length;
+    if (at < 0 || !lowerText.startsWith(cue, at)) continue;
+    if (at > 0 && isWordChar(lowerText[at - 1])) continue;
+    lowercaseNameAfter(text, at + cue.length, out);
   }
 }
 
-function lowercaseAfterCue(text: string, lowerText: string, cue: string, out: NameSpan[]): void {
-  for (let at = lowerText.indexOf(cue); at >= 0; at = lowerText.indexOf(cue, at + cue.length)) {
-    if (at > 0 && isWordChar(lowerText[at - 1])) continue;
-    let pos = at + cue.length;
-    let start = -1;
-    let end = -1;
-    // Up to three words, each a known, unambiguous name: "john smith", "maria de souza" stops at "de".
-    for (let count = 0; count < 3; count++) {
-      let wordEnd = pos;
-      while (wordEnd < text.length && (isLetterCode(text.charCodeAt(wordEnd)) || isJoinerCode(text.charCodeAt(wordEnd)))) wordEnd++;
-      if (wordEnd === pos) break;
-      const raw = text.slice(pos, wordEnd);
-      if (isUpper(raw[0]!)) break; // capitalised names are the main pass's job
-      const folded = foldName(raw);
-      const isName = (isGivenName(folded) || isSurname(folded)) && !isAmbiguousName(folded) && !isCommonWord(folded);
-      if (!isName) break;
-      if (start < 0) start = pos;
-      end = wordEnd;
-      if (text[wordEnd] !== ' ') break;
-      pos = wordEnd + 1;
-    }
-    if (start >= 0) out.push({ start, end, confidence: 0.75 });
+function lowercaseNameAfter(text: string, from: number, out: NameSpan[]): void {
+  let pos = from;
+  let start = -1;
+  let end = -1;
+  // Up to three words, each a known, unambiguous name: "john smith", "maria de souza" stops at "de".
+  for (let count = 0; count < 3; count++) {
+    let wordEnd = pos;
+    while (wordEnd < text.length && (isLetterCode(text.charCodeAt(wordEnd)) || isJoinerCode(text.charCodeAt(wordEnd)))) wordEnd++;
+    if (wordEnd === pos) break;
+    const raw = text.slice(pos, wordEnd);
+    if (isUpper(raw[0]!)) break; // capitalised names are the main pass's job
+    const folded = foldName(raw);
+    const isName = (isGivenName(folded) || isSurname(folded)) && !isAmbiguousName(folded) && !isCommonWord(folded);
+    if (!isName) break;
+    if (start < 0) start = pos;
+    end = wordEnd;
+    if (text[wordEnd] !== ' ') break;
+    pos = wordEnd + 1;
   }
+  if (start >= 0) out.push({ start, end, confidence: 0.75 });
 }
 
 /** Every regex the recognizer runs, for the catalogue's linear-time check. */
@@ -453,22 +504,28 @@ export function recognizePersonNames(text: string, lowerText: string = text.toLo
       else break;
     }
     let end = i;
+    lowercaseAfterCuesEndingAt(text, lowerText, end, out);
     const firstCode = text.charCodeAt(start);
     let cls: TokenClass;
     let allCaps = false;
     if (firstCode >= 97 && firstCode <= 122) {
       // Lower-case ASCII word: only particles (van, de, bin) may sit inside a name, or a particle glued to a
       // capitalised name: "al-Masri", "el-Amin", "d'Alembert".
-      if (end - start <= 5 && PARTICLES.has(text.slice(start, end))) cls = 'particle';
-      else if (GLUED_PARTICLE.test(text.slice(start, Math.min(end, start + 6))) && !isCodeAdjacent(text, start, end, 'xx')) cls = 'surname';
-      else cls = 'stop';
+      if (end - start <= MAX_PARTICLE_LENGTH && PARTICLE_CODES.has(asciiLowerCode(text, start, end))) cls = 'particle';
+      else if (
+        hasEarlyJoiner(text, start, end) &&
+        GLUED_PARTICLE.test(text.slice(start, Math.min(end, start + 6))) &&
+        !isCodeAdjacent(text, start, end, 'xx')
+      ) {
+        cls = 'surname';
+      } else cls = 'stop';
     } else {
       let word = text.slice(start, end);
       if (word.length > 3 && (word.endsWith("'s") || word.endsWith('’s'))) {
         word = word.slice(0, -2);
         end -= 2;
       }
-      ({ cls, allCaps } = classify(word));
+      ({ cls, allCaps } = classifyCached(word));
       // A lone capital with a full stop is an initial ("John F. Kennedy", "J. Smith").
       if (word.length === 1 && isUpper(word) && text[end] === '.') cls = 'initial';
       if (cls !== 'stop' && cls !== 'initial' && cls !== 'particle' && isCodeAdjacent(text, start, end, word)) cls = 'stop';
@@ -499,7 +556,6 @@ export function recognizePersonNames(text: string, lowerText: string = text.toLo
     previousEnd = end;
   }
   if (run.length) flushRun(text, run, out);
-  lowercaseAfterCues(text, lowerText, out);
   return dedupe(out);
 }
 
