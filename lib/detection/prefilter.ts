@@ -148,6 +148,14 @@ export function buildPrefilter(
   }
   const gatedRules = Int32Array.from(new Set(outputs.flat()));
 
+  // The table `collect` walks: each cell holds the next state's row offset (state × width), bit-inverted (negative)
+  // when that state reports hits, so the hot loop is one load, one add and one sign test per code unit.
+  const offsets = new Int32Array(nodeCount * alphabetSize);
+  for (let cell = 0; cell < offsets.length; cell++) {
+    const next = table[cell]!;
+    offsets[cell] = isOutput[next] === 1 ? ~(next * alphabetSize) : next * alphabetSize;
+  }
+
   let hitEntry = new Int32Array(1024);
   let hitEnd = new Int32Array(1024);
 
@@ -155,18 +163,18 @@ export function buildPrefilter(
     ruleCount,
     entries,
     collect(lowerText, from = 0, to = lowerText.length) {
-      const transitions = table;
+      const cells = offsets;
       const columns = alphabetIndex;
       const width = alphabetSize;
-      const terminal = isOutput;
       let entryBuffer = hitEntry;
       let endBuffer = hitEnd;
       let count = 0;
-      let state = 0;
+      let row = 0;
       for (let i = from; i < to; i++) {
-        state = transitions[state * width + columns[lowerText.charCodeAt(i)]!]!;
-        if (terminal[state] === 1) {
-          const hits = nodeEntries[state]!;
+        row = cells[row + columns[lowerText.charCodeAt(i)]!]!;
+        if (row < 0) {
+          row = ~row;
+          const hits = nodeEntries[row / width]!;
           if (count + hits.length > entryBuffer.length) {
             const grownEntry = new Int32Array(Math.max(entryBuffer.length * 2, count + hits.length));
             grownEntry.set(entryBuffer);
@@ -194,15 +202,15 @@ export function buildPrefilter(
       for (let k = 0; k < gatedRules.length; k++) if (active[gatedRules[k]!] === 0) remaining++;
       if (remaining === 0) return 0;
       // Locals keep the hot loop monomorphic and free of closure-context loads.
-      const transitions = table;
+      const cells = offsets;
       const columns = alphabetIndex;
       const width = alphabetSize;
-      const terminal = isOutput;
-      let state = 0;
+      let row = 0;
       for (let i = from; i < to; i++) {
-        state = transitions[state * width + columns[lowerText.charCodeAt(i)]!]!;
-        if (terminal[state] === 1) {
-          const hits = nodeOutputs[state]!;
+        row = cells[row + columns[lowerText.charCodeAt(i)]!]!;
+        if (row < 0) {
+          row = ~row;
+          const hits = nodeOutputs[row / width]!;
           for (let k = 0; k < hits.length; k++) {
             const ruleIndex = hits[k]!;
             if (active[ruleIndex] === 0) {

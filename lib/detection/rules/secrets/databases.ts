@@ -41,8 +41,10 @@ const notPlaceholder = (value: string) => !isPlaceholderPassword(value);
  * `scheme://user:password@host`, password as group 2. User may be empty (`redis://:pw@host`). A scheme may carry a
  * driver suffix (`postgresql+psycopg2://`, `mongodb+srv://`).
  */
+// `(?:://|\+driver://)` rather than `(?:\+driver)?://`: same matches, but every match then starts with one of the
+// keywords (`scheme://`, `scheme+`), so the engine tries the regex only where the automaton saw one.
 const uriPassword = (schemes: readonly string[]) =>
-  `\\b(?:${schemes.join('|')})(?:\\+[a-z0-9_]{1,16})?://([^\\s:/?#@"'\`<>]{0,128}):([^\\s/?#@"'\`<>]{1,128})@(?=[A-Za-z0-9\\[._-])`;
+  `\\b(?:${schemes.join('|')})(?:://|\\+[a-z0-9_]{1,16}://)([^\\s:/?#@"'\`<>]{0,128}):([^\\s/?#@"'\`<>]{1,128})@(?=[A-Za-z0-9\\[._-])`;
 
 /** Keywords: the scheme followed by `://` or a `+driver` suffix, so the rule does not wake up on the bare word. */
 const schemeKeywords = (schemes: readonly string[]) => schemes.flatMap((scheme) => [`${scheme}://`, `${scheme}+`]);

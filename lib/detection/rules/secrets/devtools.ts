@@ -415,7 +415,8 @@ export const devtoolRules: Rule[] = [
     id: 'asana-pat',
     type: 'ASANA_TOKEN',
     description: 'Asana personal access token: reads and edits the user\'s tasks and projects.',
-    token: '[12]/\\d{12,18}(?:/\\d{12,18})?:[a-f0-9]{32}',
+    // `(?:1|2)/`, not `[12]/`: a literal start the engine anchors on (the keywords), instead of a scan of the text.
+    token: '(?:1|2)/\\d{12,18}(?:/\\d{12,18})?:[a-f0-9]{32}',
     prefix: '1/',
     sample: (n) => `2/${randomChars(16, DIGITS, 'asana', n)}/${randomChars(16, DIGITS, 'asana2', n)}:${randomChars(32, HEX, 'asana3', n)}`,
     keywords: ['1/', '2/'],
