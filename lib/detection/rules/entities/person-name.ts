@@ -481,79 +481,209 @@ function isLetterCode(code: number): boolean {
 }
 const isJoinerCode = (code: number) => code === 39 || code === 0x2019 || code === 45; // ' ’ -
 
+/** The end of the token that starts at `start` (letters joined by ' ’ -). */
+function tokenEnd(text: string, start: number): number {
+  const length = text.length;
+  let i = start;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (isLetterCode(code)) i++;
+    else if (isJoinerCode(code) && i + 1 < length && isLetterCode(text.charCodeAt(i + 1))) i += 2;
+    else break;
+  }
+  return i;
+}
+
+/** The start of the token that contains the letter at `at`: the same boundary a left-to-right tokenizer finds. */
+function tokenStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0) {
+    const previous = text.charCodeAt(start - 1);
+    if (isLetterCode(previous)) start--;
+    else if (isJoinerCode(previous) && start >= 2 && isLetterCode(text.charCodeAt(start - 2))) start -= 2;
+    else break;
+  }
+  return start;
+}
+
 /**
- * One pass: a hand-written tokenizer (letters joined by ' ’ -, as WORD describes) so the common case — a lower-case
- * word — costs a few comparisons and one Set lookup; only capitalised tokens are classified against the lexicons.
+ * The token text[start, end) as a run member, or null when it cannot be part of a name (most tokens: no object for them).
+ * `end` comes back shorter when a possessive "'s" is cut off.
+ */
+function classifyToken(text: string, start: number, end: number): Token | null {
+  const firstCode = text.charCodeAt(start);
+  if (firstCode >= 97 && firstCode <= 122) {
+    // Lower-case ASCII word: only particles (van, de, bin) may sit inside a name, or a particle glued to a
+    // capitalised name: "al-Masri", "el-Amin", "d'Alembert".
+    if (isLowerParticle(text, start, end)) return { start, end, cls: 'particle', allCaps: false };
+    if (hasEarlyJoiner(text, start, end) && GLUED_PARTICLE.test(text.slice(start, Math.min(end, start + 6))) && !isCodeAdjacent(text, start, end, 'xx')) {
+      return { start, end, cls: 'surname', allCaps: false };
+    }
+    return null;
+  }
+  let word = text.slice(start, end);
+  if (word.length > 3 && (word.endsWith("'s") || word.endsWith('’s'))) {
+    word = word.slice(0, -2);
+    end -= 2;
+  }
+  const known = classifyCached(word);
+  const allCaps = known.allCaps;
+  let cls = known.cls;
+  // A lone capital with a full stop is an initial ("John F. Kennedy", "J. Smith").
+  if (word.length === 1 && isUpper(word) && text[end] === '.') cls = 'initial';
+  if (cls !== 'stop' && cls !== 'initial' && cls !== 'particle' && isCodeAdjacent(text, start, end, word)) cls = 'stop';
+  if (cls === 'title' && WEAK_TITLES.has(foldName(word)) && text[end] !== '.') cls = 'stop';
+  return cls === 'stop' ? null : { start, end, cls, allCaps };
+}
+
+function isLowerParticle(text: string, start: number, end: number): boolean {
+  return end - start <= MAX_PARTICLE_LENGTH && PARTICLE_CODES.has(asciiLowerCode(text, start, end));
+}
+
+/** A run continues only across one plain space, or ". " / "." after an initial or title. */
+function joinsRun(text: string, last: Token, start: number): boolean {
+  const previousEnd = last.end;
+  const gap = start - previousEnd;
+  const first = text.charCodeAt(previousEnd);
+  return (
+    (gap === 1 && (first === 32 || first === 0xa0)) ||
+    ((last.cls === 'initial' || last.cls === 'title') && first === 46 && (gap === 1 || (gap === 2 && text.charCodeAt(previousEnd + 1) === 32)))
+  );
+}
+
+/**
+ * Lower-case names after a strong cue, found from a cue's trigger letter: every cue holds an "m" (or the "ß" of
+ * "heiße"), so visiting each m/ß once finds every cue without a search per cue. Keyed by the letters around it.
+ */
+const CUE_TRIGGERS = new Map<number, Array<[cue: string, offset: number]>>();
+for (const cue of LOWERCASE_CUES) {
+  const offset = cue.includes('ß') ? cue.lastIndexOf('ß') : cue.lastIndexOf('m');
+  const key = cue.charCodeAt(offset - 1) * 65536 + cue.charCodeAt(offset + 1);
+  CUE_TRIGGERS.set(key, [...(CUE_TRIGGERS.get(key) ?? []), [cue, offset]]);
+}
+
+function cuesAtTrigger(text: string, lowerText: string, at: number, out: NameSpan[]): void {
+  const code = lowerText.charCodeAt(at);
+  if (code !== 109 && code !== 223) return;
+  const cues = CUE_TRIGGERS.get(lowerText.charCodeAt(at - 1) * 65536 + lowerText.charCodeAt(at + 1));
+  if (cues === undefined) return;
+  for (const [cue, offset] of cues) {
+    const cueStart = at - offset;
+    if (cueStart < 0 || !lowerText.startsWith(cue, cueStart)) continue;
+    // A cue counts only at the start of a word (not "filename is ", "claim ").
+    if (cueStart > 0 && isWordChar(lowerText[cueStart - 1])) continue;
+    lowercaseNameAfter(text, cueStart + cue.length, out);
+  }
+}
+
+/**
+ * What the skip loop of recognizePersonNames must stop at, per ASCII code: 1 for capitals (a name token may start
+ * there), 2 for "m" (cue trigger); 0 for everything else. Non-ASCII always stops (letters of other scripts).
+ */
+const ASCII_STOPS = new Uint8Array(128);
+for (let code = 65; code <= 90; code++) ASCII_STOPS[code] = 1;
+ASCII_STOPS[109] = 2;
+
+/**
+ * Person names in one pass. Between runs, a tight loop skips to the next capital (or non-ASCII letter), since only
+ * such tokens can start a name; lower-case particles right before it ("de la Cruz") are picked up by looking back.
+ * Inside a run, tokens are read one by one until a token that cannot be part of a name ends it. Same spans as reading
+ * every token (the property test in test/unit/detection checks this against that simple tokenizer).
  */
 export function recognizePersonNames(text: string, lowerText: string = text.toLowerCase()): NameSpan[] {
   const out: NameSpan[] = [];
   let run: Token[] = [];
-  let previousEnd = -1;
   const length = text.length;
   let i = 0;
   while (i < length) {
+    if (run.length === 0) {
+      // Between runs: skip to the next capital, non-ASCII character or cue trigger.
+      let code = text.charCodeAt(i);
+      while (code < 128 && ASCII_STOPS[code] === 0 && ++i < length) code = text.charCodeAt(i);
+      if (i >= length) break;
+      cuesAtTrigger(text, lowerText, i, out);
+      if (code === 109) {
+        i++;
+        continue;
+      }
+      if (!isLetterCode(code)) {
+        i++;
+        continue;
+      }
+      const start = tokenStart(text, i);
+      const end = tokenEnd(text, i);
+      for (let k = i + 1; k < end; k++) cuesAtTrigger(text, lowerText, k, out);
+      const token = classifyToken(text, start, end);
+      i = end;
+      if (token === null) continue;
+      run = particlesBefore(text, start);
+      run.push(token);
+      continue;
+    }
     if (!isLetterCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    while (i < length) {
-      const code = text.charCodeAt(i);
-      if (isLetterCode(code)) i++;
-      else if (isJoinerCode(code) && i + 1 < length && isLetterCode(text.charCodeAt(i + 1))) i += 2;
-      else break;
-    }
-    let end = i;
-    lowercaseAfterCuesEndingAt(text, lowerText, end, out);
-    const firstCode = text.charCodeAt(start);
-    let cls: TokenClass;
-    let allCaps = false;
-    if (firstCode >= 97 && firstCode <= 122) {
-      // Lower-case ASCII word: only particles (van, de, bin) may sit inside a name, or a particle glued to a
-      // capitalised name: "al-Masri", "el-Amin", "d'Alembert".
-      if (end - start <= MAX_PARTICLE_LENGTH && PARTICLE_CODES.has(asciiLowerCode(text, start, end))) cls = 'particle';
-      else if (
-        hasEarlyJoiner(text, start, end) &&
-        GLUED_PARTICLE.test(text.slice(start, Math.min(end, start + 6))) &&
-        !isCodeAdjacent(text, start, end, 'xx')
-      ) {
-        cls = 'surname';
-      } else cls = 'stop';
-    } else {
-      let word = text.slice(start, end);
-      if (word.length > 3 && (word.endsWith("'s") || word.endsWith('’s'))) {
-        word = word.slice(0, -2);
-        end -= 2;
-      }
-      ({ cls, allCaps } = classifyCached(word));
-      // A lone capital with a full stop is an initial ("John F. Kennedy", "J. Smith").
-      if (word.length === 1 && isUpper(word) && text[end] === '.') cls = 'initial';
-      if (cls !== 'stop' && cls !== 'initial' && cls !== 'particle' && isCodeAdjacent(text, start, end, word)) cls = 'stop';
-      if (cls === 'title' && WEAK_TITLES.has(foldName(word)) && text[end] !== '.') cls = 'stop';
-    }
-    if (cls === 'stop') {
-      if (run.length) {
-        flushRun(text, run, out);
-        run = [];
-      }
-      previousEnd = end;
+    const end = tokenEnd(text, start);
+    for (let k = start; k < end; k++) cuesAtTrigger(text, lowerText, k, out);
+    const token = classifyToken(text, start, end);
+    i = end;
+    if (token === null) {
+      flushRun(text, run, out);
+      run = [];
       continue;
     }
-    // Join the current run only across one plain space, or ". " / "." after an initial or title.
-    if (run.length) {
-      const gap = start - previousEnd;
-      const last = run[run.length - 1]!;
-      const first = text.charCodeAt(previousEnd);
-      const joins =
-        (gap === 1 && (first === 32 || first === 0xa0)) ||
-        ((last.cls === 'initial' || last.cls === 'title') && first === 46 && (gap === 1 || (gap === 2 && text.charCodeAt(previousEnd + 1) === 32)));
-      if (!joins) {
-        flushRun(text, run, out);
-        run = [];
-      }
+    if (!joinsRun(text, run[run.length - 1]!, start)) {
+      flushRun(text, run, out);
+      run = [];
     }
-    run.push({ start, end, cls, allCaps });
-    previousEnd = end;
+    run.push(token);
+  }
+  if (run.length) flushRun(text, run, out);
+  return dedupe(out);
+}
+
+/** Lower-case particles chained by single spaces right before `start` ("de la" in "de la Cruz"), in text order. */
+function particlesBefore(text: string, start: number): Token[] {
+  const chain: Token[] = [];
+  let next = start;
+  for (;;) {
+    const gap = text.charCodeAt(next - 1);
+    const end = next - 1;
+    if (next < 2 || (gap !== 32 && gap !== 0xa0) || !isLetterCode(text.charCodeAt(end - 1))) break;
+    const particleStart = tokenStart(text, end - 1);
+    if (!isLowerParticle(text, particleStart, end)) break;
+    chain.push({ start: particleStart, end, cls: 'particle', allCaps: false });
+    next = particleStart;
+  }
+  return chain.reverse();
+}
+
+/** The plain tokenizer the fast scan must equal: every token read in order, cues found at word ends. For tests. */
+export function recognizePersonNamesByEveryToken(text: string, lowerText: string = text.toLowerCase()): NameSpan[] {
+  const out: NameSpan[] = [];
+  let run: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isLetterCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = tokenEnd(text, start);
+    lowercaseAfterCuesEndingAt(text, lowerText, i, out);
+    const token = classifyToken(text, start, i);
+    if (token === null) {
+      if (run.length) flushRun(text, run, out);
+      run = [];
+      continue;
+    }
+    if (run.length && !joinsRun(text, run[run.length - 1]!, start)) {
+      flushRun(text, run, out);
+      run = [];
+    }
+    run.push(token);
   }
   if (run.length) flushRun(text, run, out);
   return dedupe(out);
