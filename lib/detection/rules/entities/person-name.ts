@@ -6,6 +6,7 @@
  * are taken only right after a strong cue ("my name is john smith").
  */
 import { AMBIGUOUS, COMMON, foldName, GIVEN, isAmbiguousName, isCommonWord, isGivenName, isSurname, nameFlags, SURNAME } from '../../lexicons/names';
+import { lowerCasePreservingOffsets } from '../../engine';
 
 export interface NameSpan {
   start: number;
@@ -590,7 +591,7 @@ ASCII_STOPS[109] = 2;
  * Inside a run, tokens are read one by one until a token that cannot be part of a name ends it. Same spans as reading
  * every token (the property test in test/unit/detection checks this against that simple tokenizer).
  */
-export function recognizePersonNames(text: string, lowerText: string = text.toLowerCase()): NameSpan[] {
+export function recognizePersonNames(text: string, lowerText: string = lowerCasePreservingOffsets(text)): NameSpan[] {
   const out: NameSpan[] = [];
   let run: Token[] = [];
   const length = text.length;
@@ -661,7 +662,7 @@ function particlesBefore(text: string, start: number): Token[] {
 }
 
 /** The plain tokenizer the fast scan must equal: every token read in order, cues found at word ends. For tests. */
-export function recognizePersonNamesByEveryToken(text: string, lowerText: string = text.toLowerCase()): NameSpan[] {
+export function recognizePersonNamesByEveryToken(text: string, lowerText: string = lowerCasePreservingOffsets(text)): NameSpan[] {
   const out: NameSpan[] = [];
   let run: Token[] = [];
   let i = 0;
