@@ -100,36 +100,40 @@ function timeSync(run: ScanFn, text: string): Timing {
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
 
+/**
+ * Every tool is warmed on the whole prompt set first (JIT, lazy tables), then the rounds interleave the tools, so a
+ * burst of load on the machine, or the first tool meeting a cold process, does not land on one tool only.
+ */
 async function sideBySide(prompts: string[], rounds: number) {
   const bytes = prompts.reduce((sum, prompt) => sum + prompt.length, 0);
-  const rows: Array<{ tool: Tool; totalMs: number; p50: number; p95: number; mbPerS: number; cpuMbPerS: number; cpuP95: number }> = [];
-  for (const tool of tools) {
-    for (const prompt of prompts.slice(0, 30)) await timeCall(tool, prompt); // warm-up (JIT, lazy loads)
-    const samples: number[] = [];
-    const cpuSamples: number[] = [];
-    let totalMs = 0;
-    let totalCpu = 0;
-    for (let round = 0; round < rounds; round++) {
+  for (const tool of tools) for (const prompt of prompts) await timeCall(tool, prompt);
+  const samples = tools.map(() => ({ wall: [] as number[], cpu: [] as number[], totalMs: 0, totalCpu: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, tool] of tools.entries()) {
+      const own = samples[index]!;
       for (const prompt of prompts) {
         const { wall, cpu } = await timeCall(tool, prompt);
-        samples.push(wall);
-        cpuSamples.push(cpu);
-        totalMs += wall;
-        totalCpu += cpu;
+        own.wall.push(wall);
+        own.cpu.push(cpu);
+        own.totalMs += wall;
+        own.totalCpu += cpu;
       }
     }
-    samples.sort((a, b) => a - b);
-    cpuSamples.sort((a, b) => a - b);
-    rows.push({
-      tool,
-      totalMs: totalMs / rounds,
-      p50: percentile(samples, 50),
-      p95: percentile(samples, 95),
-      mbPerS: mbps(bytes, totalMs / rounds),
-      cpuMbPerS: mbps(bytes, totalCpu / rounds),
-      cpuP95: percentile(cpuSamples, 95),
-    });
   }
+  const rows = tools.map((tool, index) => {
+    const own = samples[index]!;
+    own.wall.sort((a, b) => a - b);
+    own.cpu.sort((a, b) => a - b);
+    return {
+      tool,
+      totalMs: own.totalMs / rounds,
+      p50: percentile(own.wall, 50),
+      p95: percentile(own.wall, 95),
+      mbPerS: mbps(bytes, own.totalMs / rounds),
+      cpuMbPerS: mbps(bytes, own.totalCpu / rounds),
+      cpuP95: percentile(own.cpu, 95),
+    };
+  });
   return { bytes, rows };
 }
 
