@@ -277,3 +277,25 @@ describe('through the public scan()', () => {
     expect(scan('Will you review the React PR before Monday? May I merge it in June?').filter((f: Finding) => ['PERSON', 'STREET_ADDRESS', 'DATE_OF_BIRTH'].includes(f.type))).toEqual([]);
   });
 });
+
+describe('person names: labels in capitals', () => {
+  it('a field name in capitals after a label is not a person (Iban is also a given name)', () => {
+    expect(valuesOf('Contact: IBAN DE89 3704 0044 0532 0130 00.', 'PERSON')).toEqual([]);
+    expect(valuesOf('Contact: Iban Garcia', 'PERSON')).toEqual(['Iban Garcia']);
+  });
+});
+
+describe('street addresses: more shapes', () => {
+  it('USPS suffixes, city-then-postcode tails and more street types', () => {
+    expect(valuesOf('Ship it to 6529 Dee Spring, Port Gilberto 58998-3081, thanks.', 'STREET_ADDRESS')).toEqual(['6529 Dee Spring, Port Gilberto 58998-3081']);
+    expect(valuesOf('Office: 9711 Runte Forges. Is that in the zone?', 'STREET_ADDRESS')).toEqual(['9711 Runte Forges']);
+    expect(valuesOf('Lieferung an Rheinallee 88c, Neu Loreendorf 03703 bitte', 'STREET_ADDRESS')).toEqual(['Rheinallee 88c, Neu Loreendorf 03703']);
+    expect(valuesOf('Envío a Rambla Cristóbal 8, Sabadell 47767.', 'STREET_ADDRESS')).toEqual(['Rambla Cristóbal 8, Sabadell 47767']);
+    expect(valuesOf('Adres: ul. Góra 46b, Nowogród 35-547', 'STREET_ADDRESS')).toEqual(['ul. Góra 46b, Nowogród 35-547']);
+  });
+
+  it('everyday words among the suffixes do not make an address without a house number and a name', () => {
+    expect(valuesOf('Step 3 Pass the key to the handler.', 'STREET_ADDRESS')).toEqual([]);
+    expect(valuesOf('We have 2 Spring Boot services and 4 Key Vault secrets.', 'STREET_ADDRESS')).toEqual([]);
+  });
+});

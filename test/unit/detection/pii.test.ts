@@ -75,6 +75,11 @@ describe('validators', () => {
     expect(judgePhone('2024-01-15').valid).toBe(false);
     expect(judgePhone('192.168.10.20').valid).toBe(false);
     expect(judgePhone('555-123-4567').valid).toBe(false);
+    // Unassigned but well-formed: the North American plan's shape, or "+" and 8-15 digits, still reach a person.
+    expect(judgePhone('(791) 627-1513')).toEqual({ valid: true, strong: true });
+    expect(judgePhone('+14112577904')).toEqual({ valid: true, strong: false });
+    expect(judgePhone('123-456-7890').valid).toBe(false);
+    expect(judgePhone('+1234567').valid).toBe(false);
   });
 });
 

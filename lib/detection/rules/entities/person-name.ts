@@ -159,6 +159,10 @@ const PLACE_PREFIXES = new Set(['san', 'santa', 'santo', 'sao', 'saint', 'sainte
   'mount', 'lake', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'puerto', 'porto', 'rio',
   'bad', 'sankt', 'ciudad', 'villa', 'isla', 'cape', 'glen', 'palo', 'baton', 'des', 'buenos']);
 
+/** Field names of personal and payment data; in capitals they label a value and are never the name. */
+const FIELD_ACRONYMS = new Set(['iban', 'bic', 'swift', 'ssn', 'sin', 'nin', 'nino', 'dob', 'vat', 'nhs', 'pin', 'otp',
+  'cvv', 'cvc', 'tin', 'itin', 'ein', 'pan', 'aadhaar', 'cpf', 'dni', 'nie', 'nif', 'tfn', 'sku', 'api', 'url', 'ip']);
+
 const CUE_LOOKBEHIND = 48;
 const MAX_CUE_WORDS = 5;
 
@@ -207,6 +211,8 @@ function classify(raw: string): Classified {
   if (TITLES.has(folded)) return { cls: 'title', allCaps };
   if (PARTICLES.has(folded) && raw.length <= 4) return { cls: 'particle', allCaps };
   // Greetings, labels and roles at a sentence start ("Paciente", "Caro", "CEO") end a run; the cue is read separately.
+  // "Contact: IBAN DE89…": field names written in capitals are labels even when a name list carries them (Iban).
+  if (allCaps && FIELD_ACRONYMS.has(folded)) return { cls: 'stop', allCaps };
   if (CUE_WORDS.has(folded) || PLACE_PREFIXES.has(folded)) return { cls: PLACE_PREFIXES.has(folded) ? 'place' : 'stop', allCaps };
   const cls = classifyFolded(folded, raw);
   // An unknown all-capitals token is an acronym or a shouted word (DOB, NHS, URGENT), not a name.

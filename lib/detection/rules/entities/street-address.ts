@@ -17,7 +17,10 @@ export interface AddressSpan {
 const US_ZIP = String.raw`\d{5}(?:-\d{4})?`;
 const CA_POSTCODE = String.raw`[A-Z]\d[A-Z][ \t]?\d[A-Z]\d`;
 const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}`;
-const POSTCODE = String.raw`(?:${US_ZIP}|${CA_POSTCODE}|${UK_POSTCODE}|\d{4})`;
+// Brazil CEP (01310-100), Poland (00-950), India PIN written 110 001, Netherlands 1012 AB: each starts like a US ZIP
+// or a 4-digit code, so they are listed first.
+const OTHER_POSTCODES = String.raw`\d{5}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{3}|\d{4}[ \t]?[A-Z]{2}`;
+const POSTCODE = String.raw`(?:${OTHER_POSTCODES}|${US_ZIP}|${CA_POSTCODE}|${UK_POSTCODE}|\d{4})`;
 // No full stop inside city words: a sentence's final period is not part of the address.
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
 const CITY = String.raw`${NAME_WORD}(?:[ \t]${NAME_WORD}){0,2}`;
@@ -81,7 +84,23 @@ function extendAngloTail(text: string, end: number): number {
   return end + tailLength(text, end, [CITY_POSTCODE_TAIL, CITY_STATE_TAIL, DUBLIN_TAIL, POSTCODE_TAIL]);
 }
 
+// Street suffixes: the common UK/IE/AU forms plus the USPS Publication 28 suffix names (singular and plural, as US
+// addresses write them: "Mission", "Roads", "Villages"). A suffix only counts after a house number and a capitalised
+// name word, so everyday words among them ("Key", "Pass") do not make a sentence an address on their own.
+const USPS_SUFFIXES = `alley anex arcade avenue bayou beach bend bluff bluffs bottom boulevard branch bridge brook brooks
+  burg burgs bypass camp canyon cape causeway center centers circle circles cliff cliffs club common commons corner
+  corners course court courts cove coves creek crescent crest crossing crossroad crossroads curve dale dam divide drive
+  drives estate estates expressway extension extensions fall falls ferry field fields flat flats ford fords forest forge
+  forges fork forks fort freeway garden gardens gateway glen glens green greens grove groves harbor harbors haven heights
+  highway hill hills hollow inlet island islands isle junction junctions key keys knoll knolls lake lakes land landing
+  lane light lights loaf lock locks lodge loop mall manor manors meadow meadows mews mill mills mission motorway mount
+  mountain mountains neck orchard oval overpass park parks parkway parkways pass passage path pike pine pines place
+  plain plains plaza point points port ports prairie radial ramp ranch rapid rapids rest ridge ridges river road roads
+  route row rue run shoal shoals shore shores skyway spring springs spur spurs square squares station stravenue stream
+  street streets summit terrace throughway trace track trafficway trail trailer tunnel turnpike underpass union unions
+  valley valleys viaduct view views village villages ville vista walk walks wall way ways well wells glade`;
 const ANGLO_SUFFIXES = new Set([
+  ...USPS_SUFFIXES.split(/\s+/),
   'street', 'st', 'avenue', 'ave', 'av', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'way', 'court',
   'ct', 'place', 'pl', 'terrace', 'ter', 'terr', 'circle', 'cir', 'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq',
   'crescent', 'cres', 'close', 'row', 'trail', 'trl', 'alley', 'plaza', 'walk', 'grove', 'gardens', 'gdns', 'mews',
@@ -144,13 +163,13 @@ export function recognizeAngloAddresses(text: string): AddressSpan[] {
 const GERMANIC_SUFFIXES = [
   'straße', 'strasse', 'str.', 'weg', 'gasse', 'platz', 'allee', 'damm', 'ufer', 'chaussee', 'steig', 'pfad', 'markt',
   'straat', 'laan', 'gracht', 'plein', 'kade', 'steeg', 'dijk', 'singel', 'plantsoen', 'gatan', 'vägen', 'gata', 'vej',
-  'gade', 'veien', 'tie', 'katu', 'utca',
+  'gade', 'veien', 'tie', 'katu', 'utca', 'park', 'allén', 'gränd', 'gränden', 'backe', 'backen', 'torget', 'stigen',
 ];
 
 /** The street suffix and the house number: "straße 12", "str. 5a", "straat 3-5". The word start is found in code. */
 // Street words written apart from the name: "Berliner Straße 5", Turkish "Atatürk Caddesi 112", "Gül Sokak 4".
 const GERMANIC_SEPARATE_WORDS = ['Straße', 'Strasse', 'Str.', 'Weg', 'Platz', 'Allee', 'Gasse', 'Damm', 'Ufer', 'Markt',
-  'Caddesi', 'Cad.', 'Sokak', 'Sokağı', 'Sok.', 'Bulvarı', 'Mahallesi'];
+  'Caddesi', 'Cad.', 'Sokak', 'Sokağı', 'Sok.', 'Bulvarı', 'Mahallesi', 'Väg', 'Vägen', 'Gata', 'Gatan', 'Gränd'];
 export const GERMANIC_KEYWORDS = [...GERMANIC_SUFFIXES, ...GERMANIC_SEPARATE_WORDS.map((word) => word.toLowerCase())];
 const GERMANIC_TAIL_NUMBER = new RegExp(
   String.raw`(?:${[...GERMANIC_SUFFIXES, ...GERMANIC_SEPARATE_WORDS].map((suffix) => suffix.replace('.', '\\.')).join('|')})[ \t]+\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?(?![\p{L}\p{N}]|[.,]\d)`,
@@ -183,7 +202,7 @@ export function recognizeGermanicAddresses(text: string): AddressSpan[] {
     } else if (!/^\p{Lu}/u.test(word) || word.length < 6 || GERMANIC_NOT_STREETS.test(word)) continue;
     const end = match.index + match[0].length;
     if (QUANTITY_AFTER.test(text.slice(end, end + 8))) continue;
-    spans.push({ start, end: end + tailLength(text, end, [EU_TAIL]) });
+    spans.push({ start, end: end + tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]) });
   }
   return spans;
 }
@@ -193,6 +212,11 @@ const ROMANCE_PREFIXES = [
   'Carretera', 'Ronda', 'Travesía', 'Via', 'Viale', 'V.le', 'Piazza', 'P.za', 'Piazzale', 'Corso', 'Largo', 'Vicolo',
   'Strada', 'Contrada', 'Rua', 'Travessa', 'Praça', 'Estrada', 'Alameda', 'Ulica', 'ul.', 'Aleja', 'al.', 'Plac',
   'Sokak', 'Sok.', 'Caddesi', 'Cad.', 'Bulevar', 'Jalan', 'Jl.',
+  // Spanish, Italian, Portuguese, Polish and Indonesian street types that also open an address.
+  'Rambla', 'Glorieta', 'Pasaje', 'Callejón', 'Cuesta', 'Urbanización', 'Polígono', 'Vía', 'Barrio', 'Carrera',
+  'Borgo', 'Rotonda', 'Lungomare', 'Lungotevere', 'Salita', 'Traversa', 'Rodovia', 'Viela', 'Beco', 'bulw.', 'rondo',
+  'pl.', 'os.', 'rynek', 'skwer', 'wyb.', 'Jln.', 'Gg.', 'Kpg.', 'Psr.', 'Partida', 'Barranco', 'Extrarradio', 'Sector',
+  'Bajada', 'Subida', 'Incrocio',
 ];
 export const ROMANCE_KEYWORDS = [...new Set(ROMANCE_PREFIXES.map((prefix) => prefix.toLowerCase()))];
 const escapeRegex = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -229,7 +253,7 @@ export function recognizeRomanceAddresses(text: string): AddressSpan[] {
     let end = pos + number[0].length;
     if (QUANTITY_AFTER.test(text.slice(end, end + 8))) continue;
     end += tailLength(text, end, [ROMANCE_FLOOR]);
-    spans.push({ start: match.index, end: end + tailLength(text, end, [EU_TAIL]) });
+    spans.push({ start: match.index, end: end + tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]) });
     ROMANCE_STREET.lastIndex = Math.max(ROMANCE_STREET.lastIndex, end);
   }
   return spans;
@@ -266,7 +290,7 @@ export function recognizeFrenchAddresses(text: string): AddressSpan[] {
       } else break;
     }
     if (keptEnd < 0) continue;
-    spans.push({ start: match.index, end: keptEnd + tailLength(text, keptEnd, [EU_TAIL]) });
+    spans.push({ start: match.index, end: keptEnd + tailLength(text, keptEnd, [EU_TAIL, CITY_POSTCODE_TAIL]) });
   }
   return spans;
 }

@@ -36,13 +36,14 @@ export interface PhoneVerdict {
 // Trunk-prefix-0 countries for national numbers starting with 0; the others write national numbers without it.
 const TRUNK_ZERO_COUNTRIES: CountryCode[] = ['GB', 'DE', 'FR', 'AU', 'IT', 'NL', 'IN', 'IE', 'BR'];
 const NO_TRUNK_COUNTRIES: CountryCode[] = ['US', 'CA', 'IN', 'ES', 'IT', 'BR'];
-const NANP_COUNTRIES: CountryCode[] = ['US', 'CA'];
 /** National digit counts (trunk 0 or 1 included) each country's numbers can have; a loose superset of the metadata. */
 const NATIONAL_DIGITS: Partial<Record<CountryCode, [number, number]>> = {
   US: [10, 11], CA: [10, 11], IN: [10, 12], ES: [9, 9], IT: [6, 12], BR: [10, 12],
   GB: [9, 11], DE: [5, 15], FR: [10, 10], AU: [9, 10], NL: [10, 10], IE: [7, 11],
 };
 const NANP_LAYOUT = /^(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}$/;
+/** NXX NXX XXXX: area code and exchange never start with 0 or 1. */
+const NANP_SHAPE = /^[2-9]\d{2}[2-9]\d{6}$/;
 
 /** Parsing is the expensive step; texts repeat numbers (logs, CSV), so verdicts are memoised per candidate string. */
 const verdictCache = new Map<string, PhoneVerdict>();
@@ -73,10 +74,19 @@ function judgeUncached(candidate: string): PhoneVerdict {
   if (candidate.startsWith('+') || candidate.startsWith('00')) {
     const international = candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate;
     const parsed = parsePhoneNumberFromString(international);
-    return parsed?.isValid() ? { valid: true, strong: true } : invalid;
+    if (parsed?.isValid()) return { valid: true, strong: true };
+    // "+" and 8-15 digits is how people write a phone number even when the number is unassigned or mistyped
+    // (form data, test fixtures): still someone's contact detail, taken with less confidence.
+    if (candidate.startsWith('+') && digits.length >= 8 && digits.length <= 15) return { valid: true, strong: false };
+    return invalid;
   }
-  // The 3-3-4 North American layout is only judged as a North American number.
-  const countries = NANP_LAYOUT.test(candidate) ? NANP_COUNTRIES : digits.startsWith('0') ? TRUNK_ZERO_COUNTRIES : NO_TRUNK_COUNTRIES;
+  // The 3-3-4 North American layout is only judged as a North American number; the numbering plan's shape (area code
+  // and exchange start with 2-9) is enough, whether or not the area code is assigned yet.
+  if (NANP_LAYOUT.test(candidate)) {
+    const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+    return NANP_SHAPE.test(national) ? { valid: true, strong: STRONG_NATIONAL.some((format) => format.test(candidate)) } : invalid;
+  }
+  const countries = digits.startsWith('0') ? TRUNK_ZERO_COUNTRIES : NO_TRUNK_COUNTRIES;
   for (const country of countries) {
     // Parsing costs tens of microseconds; a digit count the country never uses cannot be valid there.
     const [minDigits, maxDigits] = NATIONAL_DIGITS[country]!;
