@@ -79,7 +79,8 @@ export const entityRules: Rule[] = [
     keywords: ANGLO_SUFFIX_KEYWORDS,
     context: ADDRESS_CONTEXT,
     // Above names and postcodes: a street named after a person, or a postcode inside an address, must not split it.
-    confidence: 0.9,
+    // 0.95 so a name with its context boost (0.85 + 0.1) ties at most, and the longer address then wins.
+    confidence: 0.95,
     examples: {
       positive: [
         { text: 'Ship it to 1600 Pennsylvania Ave NW, Washington, DC 20500 please.', match: '1600 Pennsylvania Ave NW, Washington, DC 20500' },
@@ -105,7 +106,8 @@ export const entityRules: Rule[] = [
     keywords: GERMANIC_KEYWORDS,
     context: ADDRESS_CONTEXT,
     // Above names and postcodes: a street named after a person, or a postcode inside an address, must not split it.
-    confidence: 0.9,
+    // 0.95 so a name with its context boost (0.85 + 0.1) ties at most, and the longer address then wins.
+    confidence: 0.95,
     examples: {
       positive: [
         { text: 'Meine Adresse: Hauptstraße 12, 10115 Berlin', match: 'Hauptstraße 12, 10115 Berlin' },
@@ -128,7 +130,8 @@ export const entityRules: Rule[] = [
     keywords: ROMANCE_KEYWORDS,
     context: ADDRESS_CONTEXT,
     // Above names and postcodes: a street named after a person, or a postcode inside an address, must not split it.
-    confidence: 0.9,
+    // 0.95 so a name with its context boost (0.85 + 0.1) ties at most, and the longer address then wins.
+    confidence: 0.95,
     examples: {
       positive: [
         { text: 'Vivo en Calle Mayor 5, 28013 Madrid.', match: 'Calle Mayor 5, 28013 Madrid' },
@@ -152,7 +155,8 @@ export const entityRules: Rule[] = [
     keywords: FRENCH_KEYWORDS,
     context: ADDRESS_CONTEXT,
     // Above names and postcodes: a street named after a person, or a postcode inside an address, must not split it.
-    confidence: 0.9,
+    // 0.95 so a name with its context boost (0.85 + 0.1) ties at most, and the longer address then wins.
+    confidence: 0.95,
     examples: {
       positive: [
         { text: "J'habite au 12 rue de la Paix, 75002 Paris.", match: '12 rue de la Paix, 75002 Paris' },

@@ -7,6 +7,7 @@
  */
 import { AMBIGUOUS, COMMON, foldName, GIVEN, isAmbiguousName, isCommonWord, isGivenName, isSurname, nameFlags, SURNAME } from '../../lexicons/names';
 import { lowerCasePreservingOffsets } from '../../engine';
+import { ROMANCE_KEYWORDS } from './street-address';
 
 export interface NameSpan {
   start: number;
@@ -157,7 +158,10 @@ const SALUTATIONS = new Set(['cher', 'chere', 'caro', 'cara', 'querido', 'querid
 /** First words of place names: a run starting with one is a place, not a person. */
 const PLACE_PREFIXES = new Set(['san', 'santa', 'santo', 'sao', 'saint', 'sainte', 'los', 'las', 'fort', 'port',
   'mount', 'lake', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'puerto', 'porto', 'rio',
-  'bad', 'sankt', 'ciudad', 'villa', 'isla', 'cape', 'glen', 'palo', 'baton', 'des', 'buenos']);
+  'bad', 'sankt', 'ciudad', 'villa', 'isla', 'cape', 'glen', 'palo', 'baton', 'des', 'buenos',
+  // Street types that open an address ("Via Roma", "Rambla Cristóbal", "Borgo Santinelli"): a street, not a person.
+  ...ROMANCE_KEYWORDS.filter((word) => /^\p{L}+$/u.test(word)).map(foldName),
+]);
 
 /** Field names of personal and payment data; in capitals they label a value and are never the name. */
 const FIELD_ACRONYMS = new Set(['iban', 'bic', 'swift', 'ssn', 'sin', 'nin', 'nino', 'dob', 'vat', 'nhs', 'pin', 'otp',

@@ -216,7 +216,7 @@ const ROMANCE_PREFIXES = [
   'Rambla', 'Glorieta', 'Pasaje', 'Callejón', 'Cuesta', 'Urbanización', 'Polígono', 'Vía', 'Barrio', 'Carrera',
   'Borgo', 'Rotonda', 'Lungomare', 'Lungotevere', 'Salita', 'Traversa', 'Rodovia', 'Viela', 'Beco', 'bulw.', 'rondo',
   'pl.', 'os.', 'rynek', 'skwer', 'wyb.', 'Jln.', 'Gg.', 'Kpg.', 'Psr.', 'Partida', 'Barranco', 'Extrarradio', 'Sector',
-  'Bajada', 'Subida', 'Incrocio',
+  'Bajada', 'Subida', 'Senda', 'Incrocio',
 ];
 export const ROMANCE_KEYWORDS = [...new Set(ROMANCE_PREFIXES.map((prefix) => prefix.toLowerCase()))];
 const escapeRegex = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
