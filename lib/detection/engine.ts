@@ -24,6 +24,12 @@ const DEFAULT_CONTEXT_WINDOW = 60;
 /** Texts longer than this are scanned in windows so the prefilter gates rules per window, not per megabyte. */
 export const SEGMENT_THRESHOLD = 128 * 1024;
 export const DEFAULT_SEGMENT_SIZE = 64 * 1024;
+/**
+ * Windows of the synchronous scan, which only uses them so rare keywords gate rules per window: larger than the
+ * chunked scan's (which yields between windows), so the overlap re-read at each border costs ~6 % instead of ~25 %
+ * (1 MB of mixed text: 73 ms instead of 86 ms, same findings).
+ */
+export const SYNC_SEGMENT_SIZE = 256 * 1024;
 /** Windows overlap by this much, which bounds the longest span found across a window border (PEM keys fit). */
 export const SEGMENT_OVERLAP = 8 * 1024;
 
@@ -741,7 +747,7 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
         scanWindow(text, lower, 0, text.length, candidates, hits);
         return resolveOverlaps(candidates, (candidate) => passesFilters(candidate, text));
       }
-      for (const [from, to, coreFrom, coreTo] of windows(text.length, DEFAULT_SEGMENT_SIZE, SEGMENT_OVERLAP, text)) {
+      for (const [from, to, coreFrom, coreTo] of windows(text.length, SYNC_SEGMENT_SIZE, SEGMENT_OVERLAP, text)) {
         scanWindow(text, lower, from, to, candidates, hits, coreFrom, coreTo);
       }
       return resolveOverlaps(dedupe(candidates), (candidate) => passesFilters(candidate, text));
