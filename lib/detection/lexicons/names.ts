@@ -62,7 +62,7 @@ washington lincoln jackson madison houston kennedy
 english french german spanish italian dutch polish portuguese russian ukrainian chinese japanese korean thai
 vietnamese hindi arabic persian turkish hebrew greek swedish norwegian danish finnish czech hungarian romanian
 swahili yoruba igbo hausa zulu tamil telugu bengali urdu punjabi malay indonesian filipino tagalog latin
-co inc ltd llc gmbh corp dev prod admin
+co inc ltd llc gmbh corp dev prod admin param params
 `;
 
 const PREFIX_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';

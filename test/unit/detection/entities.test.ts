@@ -299,3 +299,12 @@ describe('street addresses: more shapes', () => {
     expect(valuesOf('We have 2 Spring Boot services and 4 Key Vault secrets.', 'STREET_ADDRESS')).toEqual([]);
   });
 });
+
+describe('person names: words that only look like names in READMEs', () => {
+  it('contractions, "Copyright" and a table header are not people; the names next to them still are', () => {
+    expect(valuesOf("* `nosort` Don't sort the results. Won’t Fix either.", 'PERSON')).toEqual([]);
+    expect(valuesOf('Copyright Paolo Insogna and contributors', 'PERSON')).toEqual(['Paolo Insogna']);
+    expect(valuesOf('| Param | Type | Description |', 'PERSON')).toEqual([]);
+    expect(valuesOf("Ask O'Neill or D'Angelo.", 'PERSON').length).toBeGreaterThan(0);
+  });
+});

@@ -124,6 +124,7 @@ const CUE_WORDS = new Set([
   'ceo', 'cto', 'cfo', 'coo', 'vp', 'pt', 'paciente', 'paziente', 'patientin', 'cliente', 'kunde', 'kundin', 'usuario',
   'utente', 'agent', 'engineer', 'director', 'founder', 'chair', 'intern', 'teacher', 'student', 'officer', 'nee',
   'geb', 'geborene', 'dob', 'attn', 'signed', 'regards', 'cheers', 'sincerely', 'cordialement', 'atentamente',
+  'copyright', 'maintainer', 'maintainers', 'contributors', 'license',
   // Given names that are also cue words elsewhere ("Per", "Ola", "Cara") stay names.
 ].filter((word) => !PARTICLES.has(word) && !['per', 'ola', 'cara', 'caro', 'cher', 'mona', 'sono'].includes(word)));
 /**
@@ -148,6 +149,7 @@ function hasEarlyJoiner(text: string, start: number, end: number): boolean {
   for (let i = start + 1; i < end && i <= start + 3; i++) if (isJoinerCode(text.charCodeAt(i))) return true;
   return false;
 }
+const CONTRACTION = /^[a-z]+(?:n't|'(?:t|ll|re|ve|d|m))$/;
 /** A lower-case particle joined to a capitalised name part: "al-Masri", "bin-Laden", "d'Alembert", "van-Dijk". */
 const GLUED_PARTICLE = /^(?:al|el|ad|as|ash|at|az|ibn|bin|ben|abu|d|de|di|da|du|van|von|le|la)[-'’]\p{Lu}/u;
 /** An article (and maybe one capitalised word) right before a lone name: "the Johnson", "The Queen Mary". */
@@ -231,6 +233,8 @@ function classifyFolded(folded: string, raw: string): TokenClass {
   }
   if (folded.length === 1) return 'stop';
   if (bits & (COMMON | AMBIGUOUS)) return 'stop';
+  // English contractions are words, not names: "Don't" is not Don, "Won't" is not Won.
+  if (CONTRACTION.test(folded)) return 'stop';
   if (folded.includes('-') || folded.includes("'")) {
     // Jean-Luc, Garcia-Lopez, al-Rashid, O'Neill: judge by the parts.
     const parts = folded.split(/['-]/).filter((part) => part.length > 1 && !PARTICLES.has(part));
@@ -476,7 +480,7 @@ function lowercaseNameAfter(text: string, from: number, out: NameSpan[]): void {
 }
 
 /** Every regex the recognizer runs, for the catalogue's linear-time check. */
-export const PERSON_INNER_PATTERNS = [SURNAME_SHAPE, INTERNAL_CAPS_NAME, AFTER_ARTICLE, GLUED_PARTICLE];
+export const PERSON_INNER_PATTERNS = [SURNAME_SHAPE, INTERNAL_CAPS_NAME, AFTER_ARTICLE, GLUED_PARTICLE, CONTRACTION];
 
 // Letter test by code unit: ASCII by range, other scripts through one cached regex per distinct character.
 const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
