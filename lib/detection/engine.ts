@@ -543,7 +543,8 @@ function passesFilters(candidate: Candidate, text: string): boolean {
  * span that fails them is dropped, as if it had never been a candidate, so the result equals filtering every span first.
  */
 export function resolveOverlaps(candidates: Candidate[], passes: (candidate: Candidate) => boolean = () => true): Finding[] {
-  const ranked = [...candidates].sort(
+  // Sorted in place: the candidate arrays are the engine's own scratch lists.
+  const ranked = candidates.sort(
     (a, b) =>
       b.confidence - a.confidence ||
       b.end - b.start - (a.end - a.start) ||
@@ -568,7 +569,7 @@ export function resolveOverlaps(candidates: Candidate[], passes: (candidate: Can
     if (!passes(candidate)) continue;
     accepted.splice(low, 0, candidate);
   }
-  return accepted.map(({ priority: _priority, order: _order, pending: _pending, ...finding }) => finding);
+  return accepted.map((c) => ({ kind: c.kind, type: c.type, start: c.start, end: c.end, rule: c.rule, confidence: c.confidence, message: c.message }));
 }
 
 /** Whether the policy turns this rule off: its type/kind is allowed, or its national-ID pack is not selected. */
