@@ -75,7 +75,8 @@ export function bounded(source: string, tail = 'A-Za-z0-9_'): string {
 }
 
 /**
- * A value assigned to a name: `NAME=value`, `name: "value"`, `"name": "value"`, `name => 'value'`, `name is value`.
+ * A value assigned to a name: `NAME=value`, `name: "value"`, `"name": "value"`, `name => 'value'`, `name is value`,
+ * and Makefile/shell forms `NAME ?= value`, `NAME += value`, `NAME ::= value`.
  * `name` is a regex source matched case-insensitively by the caller's `i` flag; up to 24 name chars may follow it
  * (`DATADOG_API_KEY`, `datadog app key`). The value is capture group 1.
  */
@@ -86,7 +87,7 @@ export function assigned(name: string, value: string, tail = 'A-Za-z0-9_'): stri
   // Name chars, then prose words separated by single spaces, then one connector: kept unambiguous so it stays linear.
   return (
     `(?:${name})[\\w.-]{0,24}?${NAME_WORDS}["'\`]?` +
-    `(?:\\s{0,3}(?::=|=>|=|:)\\s{0,3}|\\s{1,3}(?:is\\s{1,3})?)["'\`]?(${value})(?![${tail}])`
+    `(?:\\s{0,3}(?::{1,3}=|=>|[?+]?=|:)\\s{0,3}|\\s{1,3}(?:is\\s{1,3})?)["'\`]?(${value})(?![${tail}])`
   );
 }
 

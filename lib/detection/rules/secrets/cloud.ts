@@ -221,6 +221,19 @@ export const cloudRules: Rule[] = [
     keywords: ['sharedaccesskey='],
     entropy: 4,
   }),
+  vendorToken({
+    id: 'azure-data-factory-shir-key',
+    type: 'AZURE_SHARED_ACCESS_KEY',
+    description: 'Azure Data Factory self-hosted integration runtime key (IR@…): registers a node that receives the factory\'s data-store credentials.',
+    // IR@{GUID}@{factory name}@{region}@{base64 key}, as Microsoft documents it.
+    token: 'IR@[0-9A-Za-z-]{36}@[\\w.-]{1,90}@[\\w-]{0,40}@[A-Za-z0-9+/]{43}=',
+    tail: 'A-Za-z0-9+/=',
+    prefix: 'IR@',
+    sample: (n) => `IR@${fakeUuid('shir', n)}@adf-${randomChars(8, LOWER_ALNUM, 'shir2', n)}@westeurope@${randomChars(43, BASE64, 'shir3', n)}=`,
+    keywords: ['ir@'],
+    entropy: 4,
+    negatives: ['IR@<guid>@<factory>@<region>@<key>'],
+  }),
   secretRule({
     id: 'azure-ad-client-secret',
     type: 'AZURE_CLIENT_SECRET',

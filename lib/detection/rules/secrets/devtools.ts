@@ -476,6 +476,9 @@ export const devtoolRules: Rule[] = [
     prefix: 'ico-',
     sample: (n) => fake('ico-', 32, ALNUM, n),
     keywords: ['ico-'],
+    // Keys are mixed-case alphanumerics; `favicon.ico-<md5>.png` is a fingerprinted asset name.
+    validate: (value) => !/^[a-f0-9]{32}$/.test(value.slice(4)),
+    negatives: [`<link rel="icon" href="/assets/favicon.ico-${randomChars(32, HEX, 'icon', 0)}.png">`],
   }),
   vendorToken({
     id: 'scalingo-token',

@@ -49,29 +49,39 @@ export const messagingRules: Rule[] = [
     id: 'slack-config-token',
     type: 'SLACK_TOKEN',
     description: 'Slack app configuration token (xoxe.xoxp-/xoxe.xoxb-): creates and edits the workspace\'s apps.',
-    token: 'xoxe\\.xox[bp]-\\d-[A-Z0-9]{163,166}',
+    // The body is base64 (mixed case) of the team/user ids and a hash.
+    token: 'xoxe\\.xox[bp]-\\d-[A-Za-z0-9]{163,166}',
     prefix: 'xoxe.xoxp-1-',
-    sample: (n) => `xoxe.xoxp-1-${randomChars(164, UPPER_ALNUM, 'sc', n)}`,
+    sample: (n) => `xoxe.xoxp-1-${randomChars(164, ALNUM, 'sc', n)}`,
     keywords: ['xoxe.xox'],
   }),
   vendorToken({
     id: 'slack-refresh-token',
     type: 'SLACK_TOKEN',
     description: 'Slack configuration refresh token (xoxe-1-): mints new app configuration tokens.',
-    token: 'xoxe-\\d-[A-Z0-9]{146}',
+    token: 'xoxe-\\d-[A-Za-z0-9]{146}',
     prefix: 'xoxe-1-',
-    sample: (n) => `xoxe-1-${randomChars(146, UPPER_ALNUM, 'sr', n)}`,
+    sample: (n) => `xoxe-1-${randomChars(146, ALNUM, 'sr', n)}`,
     keywords: ['xoxe-'],
   }),
   vendorToken({
     id: 'slack-legacy-token',
     type: 'SLACK_TOKEN',
     description: 'Slack legacy or workspace token (xoxa-/xoxo-/xoxs-/xoxr-): broad workspace access.',
-    token: 'xox[aors]-(?:\\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,48}){0,4}',
+    // xoxa-/xoxr-: an alphanumeric body in up to five parts; xoxo-/xoxs-: numeric ids then a hex hash (up to 64),
+    // so words like `xoxo-indieweb-1` in file names are not tokens.
+    token: 'xox[ar]-(?:\\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,64}){0,4}|xox[os](?:-\\d{1,15}){2,3}-[a-fA-F0-9]{8,64}',
     tail: 'A-Za-z0-9_-',
     prefix: 'xoxs-',
     sample: (n) => `xoxs-${randomChars(10, DIGITS, 'sl', n)}-${randomChars(12, DIGITS, 'sl2', n)}-${randomChars(40, HEX, 'sl3', n)}`,
     keywords: ['xoxa-', 'xoxo-', 'xoxs-', 'xoxr-'],
+    positives: [
+      (() => {
+        const token = `xoxs-${randomChars(12, DIGITS, 'sl4', 0)}-${randomChars(12, DIGITS, 'sl5', 0)}-${randomChars(12, DIGITS, 'sl6', 0)}-${randomChars(64, HEX, 'sl7', 0)}`;
+        return { text: `"access_token": "${token}"`, match: token };
+      })(),
+    ],
+    negatives: ['https://indieweb.org/images/3/35/2018-250-xoxo-indieweb-1.jpg'],
   }),
   secretRule({
     id: 'slack-webhook-url',
@@ -139,12 +149,19 @@ export const messagingRules: Rule[] = [
     keywords: [':a'],
     entropy: 3.5,
     confidence: 0.9,
+    // A random 35-char body has a digit, `_` or `-` (letters only: ~0.1% of tokens); `clm12345:AgencyIdentification…`
+    // in XML schemas is a type name.
+    validate: (value) => /[0-9_-]/.test(value.slice(value.indexOf(':') + 1)),
     examples: {
       positive: [
         { text: `bot = telebot.TeleBot("${telegramToken(0)}")`, match: telegramToken(0) },
         { text: `curl https://api.telegram.org/bot${telegramToken(1)}/getUpdates`, match: telegramToken(1) },
       ],
-      negative: ['TELEGRAM_TOKEN=123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'at 12:30:AA meeting'],
+      negative: [
+        'TELEGRAM_TOKEN=123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        'at 12:30:AA meeting',
+        '<xsd:element name="AgencyIdentificationCode" type="clm54321:AgencyIdentificationCodeContentType"/>', // a type name
+      ],
     },
   }),
   secretRule({

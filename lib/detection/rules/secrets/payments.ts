@@ -225,10 +225,15 @@ export const paymentRules: Rule[] = [
     id: 'easypost-api-key',
     type: 'EASYPOST_KEY',
     description: 'EasyPost production API key (EZAK): buys shipping labels on the account.',
-    token: 'EZ[AT]K[a-z0-9]{54}',
+    // Mixed case accepted (gitleaks does too); `+`/`/` around it means a slice of a base64 blob, not a key.
+    token: 'EZ[AT]K[A-Za-z0-9]{54}',
+    tail: 'A-Za-z0-9_+/=',
     prefix: 'EZAK',
     sample: (n) => fake('EZAK', 54, LOWER_ALNUM, n),
     keywords: ['ezak', 'eztk'],
+    validate: (value, text, start) => !/[+/]/.test(text[start - 1] ?? ''),
+    positives: [{ text: `https://api.example.com/ship?key=${fake('EZTK', 54, ALNUM, 2)}&q=1`, match: fake('EZTK', 54, ALNUM, 2) }],
+    negatives: [`data:application/octet-stream;base64,${randomChars(20, ALNUM, 'ezb', 0)}+EZAK${randomChars(54, ALNUM, 'ezb2', 0)}/${randomChars(12, ALNUM, 'ezb3', 0)}`],
   }),
   vendorToken({
     id: 'shippo-api-token',

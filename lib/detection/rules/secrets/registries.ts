@@ -1,6 +1,6 @@
 /** Package and container registries: a leaked publish token is a supply-chain attack on everyone downstream. */
 import type { Rule } from '../../types';
-import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fake, randomChars, secretRule, vendorToken } from './build';
+import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, contextKey, fake, randomChars, secretRule, vendorToken } from './build';
 
 export const registryRules: Rule[] = [
   vendorToken({
@@ -125,6 +125,18 @@ export const registryRules: Rule[] = [
     keywords: ['cio'],
     entropy: 3.5,
     validate: (value) => /\d/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value.slice(3)),
+  }),
+  contextKey({
+    id: 'sidekiq-gem-credentials',
+    type: 'SIDEKIQ_KEY',
+    description: 'Sidekiq Pro/Enterprise gem server credentials (user:password in Bundler config): download the licensed gems.',
+    name: 'bundle_(?:enterprise|gems)__contribsys__com',
+    value: '[a-f0-9]{8}:[a-f0-9]{8}',
+    tail: 'A-Za-z0-9_:',
+    sample: (n) => `${randomChars(8, HEX, 'skq', n)}:${randomChars(8, HEX, 'skq2', n)}`,
+    labels: ['BUNDLE_ENTERPRISE__CONTRIBSYS__COM', 'BUNDLE_GEMS__CONTRIBSYS__COM'],
+    keywords: ['__contribsys__com'],
+    entropy: 2.5,
   }),
   vendorToken({
     id: 'jfrog-api-key',

@@ -42,6 +42,7 @@ const services: ServiceEntry[] = [
   entry('coinbase-api-secret', 'CRYPTO_EXCHANGE_KEY', 'Coinbase', 'coinbase', '[A-Za-z0-9_-]{64}', (n) => randomChars(64, BASE64URL, 'coinbase', n), ['COINBASE_API_SECRET', 'coinbase api secret'], ['coinbase'], 'trades and moves the account\'s crypto'),
   entry('binance-api-secret', 'CRYPTO_EXCHANGE_KEY', 'Binance', 'binance', '[A-Za-z0-9]{64}', (n) => randomChars(64, ALNUM, 'binance', n), ['BINANCE_API_SECRET', 'binance secret key'], ['binance'], 'trades and withdraws from the exchange account'),
   entry('confluent-api-secret', 'CONFLUENT_KEY', 'Confluent', 'confluent|kafka[_ -]?api', '[A-Za-z0-9+/]{64}', (n) => randomChars(64, ALNUM, 'confluent', n), ['CONFLUENT_API_SECRET', 'confluent api secret'], ['confluent', 'kafka_api', 'kafka-api', 'kafka api'], 'produces to and consumes from the Kafka cluster'),
+  entry('chargebee-api-key', 'CHARGEBEE_KEY', 'Chargebee', 'chargebee|cb[_-]api', '(?:live|test)_[A-Za-z0-9]{26,40}', (n) => fake(n === 0 ? 'live_' : 'test_', 32, ALNUM, n), ['CHARGEBEE_API_KEY', 'chargebee api key'], ['chargebee', 'cb_api', 'cb-api'], 'creates, changes and refunds subscription charges'),
   entry('droneci-token', 'CI_TOKEN', 'Drone CI', 'drone', '[A-Za-z0-9]{32}', (n) => randomChars(32, ALNUM, 'drone', n), ['DRONE_TOKEN', 'drone token'], ['drone'], 'triggers builds and reads repository secrets'),
   entry('etsy-api-key', 'ETSY_KEY', 'Etsy', 'etsy', '[a-z0-9]{24}', (n) => randomChars(24, LOWER_ALNUM, 'etsy', n), ['ETSY_API_KEY', 'etsy api key'], ['etsy'], 'manages the shop\'s listings and orders'),
   entry('finicity-secret', 'FINICITY_KEY', 'Finicity', 'finicity', '[a-z0-9]{20}|[a-f0-9]{32}', (n) => randomChars(20, LOWER_ALNUM, 'finicity', n), ['FINICITY_APP_SECRET', 'finicity app secret'], ['finicity'], 'reads linked bank data'),
@@ -89,6 +90,20 @@ export const serviceRules: Rule[] = [
     prefix: 'p8e-',
     sample: (n) => fake('p8e-', 32, ALNUM, n),
     keywords: ['p8e-'],
+  }),
+  vendorToken({
+    id: 'authress-service-client-key',
+    type: 'AUTHRESS_KEY',
+    description: 'Authress service client access key (sc_….acc_…): signs tokens as the service client and changes permissions.',
+    // {client id}.{key id}.{account id}.{private key}, the format Authress publishes for secret scanners.
+    token: '(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\\.[A-Za-z0-9]{4,6}\\.acc[_-][A-Za-z0-9-]{10,32}\\.[A-Za-z0-9+/_=-]{30,120}',
+    tail: 'A-Za-z0-9+/_=-',
+    prefix: 'sc_',
+    sample: (n) =>
+      `sc_${randomChars(10, LOWER_ALNUM, 'auth1', n)}.${randomChars(4, LOWER_ALNUM, 'auth2', n)}.acc_${randomChars(10, LOWER_ALNUM, 'auth3', n)}.${randomChars(64, BASE64URL, 'auth4', n)}`,
+    keywords: ['.acc_', '.acc-'],
+    entropy: 4,
+    negatives: ['see sc_client.keyid.acc_account.signature in the docs'],
   }),
   vendorToken({
     id: 'clickhouse-cloud-secret',

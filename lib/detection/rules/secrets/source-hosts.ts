@@ -109,10 +109,16 @@ export const sourceHostRules: Rule[] = [
     id: 'sourcegraph-token',
     type: 'SOURCEGRAPH_TOKEN',
     description: 'Sourcegraph access token (sgp_): searches all indexed private code.',
-    token: 'sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40}|sgp_local_[a-f0-9]{40}',
+    // Issued lower-case; hex copied through tools that upper-case it is the same token.
+    token: 'sgp_(?:[a-fA-F0-9]{16}_)?[a-fA-F0-9]{40}|sgp_local_[a-fA-F0-9]{40}',
     prefix: 'sgp_',
     sample: (n) => `sgp_${randomChars(16, HEX, 'sgp', n)}_${randomChars(40, HEX, 'sgp2', n)}`,
     keywords: ['sgp_'],
+    positives: [
+      { text: `SRC_ACCESS_TOKEN=${fake('sgp_local_', 40, HEX, 2)}`, match: fake('sgp_local_', 40, HEX, 2) },
+      { text: `token: ${fake('sgp_', 40, HEX + 'ABCDEF', 3)}`, match: fake('sgp_', 40, HEX + 'ABCDEF', 3) }, // legacy: no instance id
+    ],
+    negatives: [`sgp_local_${randomChars(39, HEX, 'sgpn', 0)}G`], // G is not hex
   }),
   vendorToken({
     id: 'circleci-personal-token',
@@ -172,8 +178,12 @@ export const sourceHostRules: Rule[] = [
     sample: (n) => fake('API-', 26, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', n),
     keywords: ['api-'],
     entropy: 3.5,
-    validate: (value) => /\d/.test(value.slice(4)) && /[A-Z]/.test(value.slice(4)),
-    negatives: ['API-GATEWAY-CONFIGURATION-SETTINGS'], // words, not a key
+    // Keys draw on A-Z0-9; a 32-char all-hex body is a dash-less GUID (Notion page ids in URLs: `notion.site/API-…`).
+    validate: (value) => /\d/.test(value.slice(4)) && /[A-Z]/.test(value.slice(4)) && !/^[A-F0-9]{32}$/.test(value.slice(4)),
+    negatives: [
+      'API-GATEWAY-CONFIGURATION-SETTINGS', // words, not a key
+      `https://acme.notion.site/API-${randomChars(32, '0123456789ABCDEF', 'octn', 0)}`, // a page id
+    ],
   }),
   vendorToken({
     id: 'harness-pat',
