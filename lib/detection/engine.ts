@@ -55,6 +55,8 @@ interface CompiledRule {
   anchorOnly: string[];
   /** Whether spans must pass an allowlist, entropy floor or validator (decided late, in resolveOverlaps). */
   hasFilters: boolean;
+  /** A recognizer run only at the starts of its keyword hits (`Rule.recognizeAt`). */
+  recognizesAtKeywords: boolean;
 }
 
 export interface ChunkOptions {
@@ -384,6 +386,7 @@ function compileRule(rule: Rule): CompiledRule {
     anchorShifts: anchoring?.shifts ?? null,
     anchorOnly: anchoring?.anchorOnly ?? [],
     hasFilters: allowStrings.length > 0 || allowPatterns.length > 0 || rule.entropy !== undefined || rule.validate !== undefined,
+    recognizesAtKeywords: rule.recognizeAt !== undefined && ruleKeywords(rule).length > 0,
   };
 }
 
@@ -482,7 +485,11 @@ function runRule(
     }
   } else if (rule.recognize) {
     const sliceLower = (sliceLowerRef.value ??= from === 0 && to === lower.length ? lower : lower.slice(from, to));
-    for (const span of rule.recognize(sliceText, sliceLower)) {
+    const spans =
+      anchors && compiled.recognizesAtKeywords
+        ? rule.recognizeAt!(sliceText, sliceLower, anchors, anchorCount)
+        : rule.recognize(sliceText, sliceLower);
+    for (const span of spans) {
       spanStart[spanCount] = from + span.start;
       spanEnd[spanCount] = from + span.end;
       spanConfidence[spanCount++] = span.confidence;
@@ -601,7 +608,9 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
   const entryLength = Int32Array.from(prefilter.entries, (entry) => entry.keyword.length);
   /** For entries of anchored rules: offsets from the keyword hit back to the match start (empty: not a start keyword). */
   const entryShifts: Array<readonly number[] | null> = prefilter.entries.map(
-    (entry) => compiled[entry.rule]!.anchorShifts?.get(entry.keyword) ?? (compiled[entry.rule]!.anchored ? [] : null),
+    (entry) =>
+      compiled[entry.rule]!.anchorShifts?.get(entry.keyword) ??
+      (compiled[entry.rule]!.recognizesAtKeywords ? [0] : compiled[entry.rule]!.anchored ? [] : null),
   );
   const maxKeywordLength = entryLength.reduce((max, length) => Math.max(max, length), 0);
 
@@ -692,7 +701,7 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
         }
       }
       if (inside === -1) continue;
-      if (!rule.anchored) {
+      if (!rule.anchored && !rule.recognizesAtKeywords) {
         runRule(rule, index, text, lower, from, to, windowOut, sliceText, sliceLowerRef, null, 0);
         continue;
       }

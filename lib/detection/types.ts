@@ -45,6 +45,17 @@ export interface Rule {
    * Still pure and linear-time; `validate`, `context` and `allowlist` apply to its spans as to regex matches.
    */
   recognize?: (text: string, lowerText: string) => Array<{ start: number; end: number; confidence?: number }>;
+  /**
+   * The same recognizer for rules whose every span starts exactly where one of the rule's keywords starts: the engine
+   * passes those keyword starts (window-relative, ascending, possibly repeated) and the recognizer looks only there,
+   * instead of scanning the window. Must find what `recognize` finds (a property test compares them).
+   */
+  recognizeAt?: (
+    text: string,
+    lowerText: string,
+    starts: ArrayLike<number>,
+    count: number,
+  ) => Array<{ start: number; end: number; confidence?: number }>;
   /** Regexes `recognize` runs internally, listed so the catalogue's linear-time (ReDoS) check covers them too. */
   innerPatterns?: RegExp[];
   /** Capture group holding the sensitive value (default 0: the whole match). */

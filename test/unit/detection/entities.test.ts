@@ -10,6 +10,14 @@ import { createEngineScanner } from '../../../lib/detection/engine';
 import { foldName, isAmbiguousName, isGivenName, isSurname } from '../../../lib/detection/lexicons/names';
 import { entityRules } from '../../../lib/detection/rules/entities';
 import { plausibleBirthDate } from '../../../lib/detection/rules/entities/date-of-birth';
+import {
+  GERMANIC_KEYWORDS,
+  recognizeGermanicAddresses,
+  recognizeGermanicAddressesAt,
+  recognizeRomanceAddresses,
+  recognizeRomanceAddressesAt,
+  ROMANCE_KEYWORDS,
+} from '../../../lib/detection/rules/entities/street-address';
 import { recognizePersonNames, recognizePersonNamesByEveryToken } from '../../../lib/detection/rules/entities/person-name';
 import type { Finding } from '../../../lib/detection/types';
 
@@ -306,5 +314,32 @@ describe('person names: words that only look like names in READMEs', () => {
     expect(valuesOf('Copyright Paolo Insogna and contributors', 'PERSON')).toEqual(['Paolo Insogna']);
     expect(valuesOf('| Param | Type | Description |', 'PERSON')).toEqual([]);
     expect(valuesOf("Ask O'Neill or D'Angelo.", 'PERSON').length).toBeGreaterThan(0);
+  });
+});
+
+describe('street addresses: recognizers run at keyword starts find what the whole-text scan finds', () => {
+  const keywordStarts = (text: string, keywords: readonly string[]) => {
+    const lower = text.toLowerCase();
+    const starts: number[] = [];
+    for (const keyword of keywords) for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + 1)) starts.push(at);
+    return starts.sort((a, b) => a - b);
+  };
+  const piece = fc.constantFrom(
+    'Calle', 'Mayor', 'Via', 'Viale', 'Roma', 'Plaza', 'de', 'la', 'Av.', 'Avda.', 'ul.', 'Góra', 'Rambla', 'Hauptstraße',
+    'Berliner', 'Straße', 'Str.', 'Martin-Luther-Str.', 'Kerkstraat', 'Drottninggatan', 'Rheinallee', 'Ringweg', 'Weg',
+    '5', '12', '88c', '3-5', '10115', 'Berlin', ',', '5 km', 'Madrid', '28013', 'Jimmypark', 'Väg', 'park', 'calle', 'x',
+  );
+  const glue = fc.constantFrom(' ', ' ', ', ', '\n', '', '\t', '. ');
+  const text = fc.array(fc.tuple(piece, glue), { maxLength: 24 }).map((parts) => parts.map(([word, sep]) => word + sep).join(''));
+  it('type-first (Romance) and number-after (Germanic) shapes', () => {
+    fc.assert(
+      fc.property(text, (sample) => {
+        const romance = keywordStarts(sample, ROMANCE_KEYWORDS);
+        expect(recognizeRomanceAddressesAt(sample, romance, romance.length)).toEqual(recognizeRomanceAddresses(sample));
+        const germanic = keywordStarts(sample, GERMANIC_KEYWORDS);
+        expect(recognizeGermanicAddressesAt(sample, germanic, germanic.length)).toEqual(recognizeGermanicAddresses(sample));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -180,32 +180,56 @@ const GERMANIC_NOT_STREETS = /(?:brigade|renegade|sweetie|cookie|necktie|bowtie|
 // A unit after the number means a quantity, not a house: "Ringweg 5 km".
 const QUANTITY_AFTER = /^[ \t]*(?:%|€|EUR|Euro|km|m\b|Jahre|years|mal|Uhr|min|x\b)/;
 
+/** The address a GERMANIC_TAIL_NUMBER match starts, or null when the words around it say it is not one. */
+function germanicAddressAt(text: string, match: RegExpExecArray): AddressSpan | null {
+  const suffixStart = match.index;
+  // Walk back over the rest of the compound word (bounded), e.g. "Haupt" in "Hauptstraße".
+  let start = suffixStart;
+  while (start > 0 && suffixStart - start < 40 && /[\p{L}-]/u.test(text[start - 1]!)) start--;
+  let word = text.slice(start, suffixStart + match[0].search(/[ \t]/));
+  if (start === suffixStart) {
+    // A separate suffix word: "Berliner Straße 5" — only the German "Straße/Str./Weg/Platz/Allee/Gasse" forms.
+    if (!GERMANIC_SEPARATE_WORDS.includes(word)) return null;
+    // The capitalised word before it ("Berliner"), walked back by hand (bounded to 40 characters).
+    if (start < 2 || (text[start - 1] !== ' ' && text[start - 1] !== '\t')) return null;
+    let wordStart = start - 1;
+    while (wordStart > 0 && start - wordStart < 40 && /[\p{L}-]/u.test(text[wordStart - 1]!)) wordStart--;
+    word = text.slice(wordStart, start - 1);
+    if (!/^\p{Lu}/u.test(word)) return null;
+    start = wordStart;
+  } else if (!/^\p{Lu}/u.test(word) || word.length < 6 || GERMANIC_NOT_STREETS.test(word)) return null;
+  const end = match.index + match[0].length;
+  if (QUANTITY_AFTER.test(text.slice(end, end + 8))) return null;
+  return { start, end: end + tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]) };
+}
+
 export function recognizeGermanicAddresses(text: string): AddressSpan[] {
   const spans: AddressSpan[] = [];
   GERMANIC_TAIL_NUMBER.lastIndex = 0;
   for (let match = GERMANIC_TAIL_NUMBER.exec(text); match; match = GERMANIC_TAIL_NUMBER.exec(text)) {
-    const suffixStart = match.index;
-    // Walk back over the rest of the compound word (bounded), e.g. "Haupt" in "Hauptstraße".
-    let start = suffixStart;
-    while (start > 0 && suffixStart - start < 40 && /[\p{L}-]/u.test(text[start - 1]!)) start--;
-    let word = text.slice(start, suffixStart + match[0].search(/[ \t]/));
-    if (start === suffixStart) {
-      // A separate suffix word: "Berliner Straße 5" — only the German "Straße/Str./Weg/Platz/Allee/Gasse" forms.
-      if (!GERMANIC_SEPARATE_WORDS.includes(word)) continue;
-      // The capitalised word before it ("Berliner"), walked back by hand (bounded to 40 characters).
-      if (start < 2 || (text[start - 1] !== ' ' && text[start - 1] !== '\t')) continue;
-      let wordStart = start - 1;
-      while (wordStart > 0 && start - wordStart < 40 && /[\p{L}-]/u.test(text[wordStart - 1]!)) wordStart--;
-      word = text.slice(wordStart, start - 1);
-      if (!/^\p{Lu}/u.test(word)) continue;
-      start = wordStart;
-    } else if (!/^\p{Lu}/u.test(word) || word.length < 6 || GERMANIC_NOT_STREETS.test(word)) continue;
-    const end = match.index + match[0].length;
-    if (QUANTITY_AFTER.test(text.slice(end, end + 8))) continue;
-    spans.push({ start, end: end + tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]) });
+    const span = germanicAddressAt(text, match);
+    if (span) spans.push(span);
   }
   return spans;
 }
+
+/** recognizeGermanicAddresses, trying the pattern only where a street word starts (every match starts with one). */
+export function recognizeGermanicAddressesAt(text: string, starts: ArrayLike<number>, count: number): AddressSpan[] {
+  const spans: AddressSpan[] = [];
+  let next = 0;
+  for (let k = 0; k < count; k++) {
+    const at = starts[k]!;
+    if (at < next) continue;
+    GERMANIC_TAIL_AT.lastIndex = at;
+    const match = GERMANIC_TAIL_AT.exec(text);
+    if (!match) continue;
+    next = at + match[0].length;
+    const span = germanicAddressAt(text, match);
+    if (span) spans.push(span);
+  }
+  return spans;
+}
+const GERMANIC_TAIL_AT = new RegExp(GERMANIC_TAIL_NUMBER.source, 'uy');
 
 const ROMANCE_PREFIXES = [
   'Calle', 'C/', 'Avenida', 'Avda.', 'Avda', 'Av.', 'Paseo', 'Pº', 'Plaza', 'Pza.', 'Plaça', 'Carrer', 'Camino',
@@ -240,21 +264,52 @@ function romanceStreetWordsValid(words: string[]): boolean {
   return nameWords >= 1 && nameWords <= 4;
 }
 
+/**
+ * The address a ROMANCE_STREET match opens, and where the search goes on (past the house number), or null when no
+ * street name and number follow.
+ */
+function romanceAddressAt(text: string, match: RegExpExecArray): { span: AddressSpan; resume: number } | null {
+  // Up to six name words, then (after an optional comma) the house number.
+  const words = readWords(text, match.index + match[0].length, 6);
+  if (words.length === 0) return null;
+  const pos = words[words.length - 1]!.end;
+  const number = ROMANCE_NUMBER.exec(text.slice(pos, pos + 12));
+  if (!number || !romanceStreetWordsValid(words.map((word) => word.text))) return null;
+  let end = pos + number[0].length;
+  if (QUANTITY_AFTER.test(text.slice(end, end + 8))) return null;
+  end += tailLength(text, end, [ROMANCE_FLOOR]);
+  return { span: { start: match.index, end: end + tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]) }, resume: end };
+}
+
 export function recognizeRomanceAddresses(text: string): AddressSpan[] {
   const spans: AddressSpan[] = [];
   ROMANCE_STREET.lastIndex = 0;
   for (let match = ROMANCE_STREET.exec(text); match; match = ROMANCE_STREET.exec(text)) {
-    // Up to six name words, then (after an optional comma) the house number.
-    const words = readWords(text, match.index + match[0].length, 6);
-    if (words.length === 0) continue;
-    const pos = words[words.length - 1]!.end;
-    const number = ROMANCE_NUMBER.exec(text.slice(pos, pos + 12));
-    if (!number || !romanceStreetWordsValid(words.map((word) => word.text))) continue;
-    let end = pos + number[0].length;
-    if (QUANTITY_AFTER.test(text.slice(end, end + 8))) continue;
-    end += tailLength(text, end, [ROMANCE_FLOOR]);
-    spans.push({ start: match.index, end: end + tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]) });
-    ROMANCE_STREET.lastIndex = Math.max(ROMANCE_STREET.lastIndex, end);
+    const found = romanceAddressAt(text, match);
+    if (!found) continue;
+    spans.push(found.span);
+    ROMANCE_STREET.lastIndex = Math.max(ROMANCE_STREET.lastIndex, found.resume);
+  }
+  return spans;
+}
+
+const ROMANCE_STREET_AT = new RegExp(ROMANCE_STREET.source, 'uy');
+
+/** recognizeRomanceAddresses, trying the pattern only where a street type starts (every match starts with one). */
+export function recognizeRomanceAddressesAt(text: string, starts: ArrayLike<number>, count: number): AddressSpan[] {
+  const spans: AddressSpan[] = [];
+  let next = 0;
+  for (let k = 0; k < count; k++) {
+    const at = starts[k]!;
+    if (at < next) continue;
+    ROMANCE_STREET_AT.lastIndex = at;
+    const match = ROMANCE_STREET_AT.exec(text);
+    if (!match) continue;
+    next = at + match[0].length;
+    const found = romanceAddressAt(text, match);
+    if (!found) continue;
+    spans.push(found.span);
+    next = Math.max(next, found.resume);
   }
   return spans;
 }
