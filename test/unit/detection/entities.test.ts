@@ -300,6 +300,7 @@ describe('street addresses: more shapes', () => {
     expect(valuesOf('Lieferung an Rheinallee 88c, Neu Loreendorf 03703 bitte', 'STREET_ADDRESS')).toEqual(['Rheinallee 88c, Neu Loreendorf 03703']);
     expect(valuesOf('Envío a Rambla Cristóbal 8, Sabadell 47767.', 'STREET_ADDRESS')).toEqual(['Rambla Cristóbal 8, Sabadell 47767']);
     expect(valuesOf('Adres: ul. Góra 46b, Nowogród 35-547', 'STREET_ADDRESS')).toEqual(['ul. Góra 46b, Nowogród 35-547']);
+    expect(valuesOf('Stuur het naar Kerkstraat 589 II, Amsterdam 1017 GB.', 'STREET_ADDRESS')).toEqual(['Kerkstraat 589 II, Amsterdam 1017 GB']);
   });
 
   it('everyday words among the suffixes do not make an address without a house number and a name', () => {

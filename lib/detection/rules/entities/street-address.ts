@@ -175,6 +175,8 @@ const GERMANIC_TAIL_NUMBER = new RegExp(
   String.raw`(?:${[...GERMANIC_SUFFIXES, ...GERMANIC_SEPARATE_WORDS].map((suffix) => suffix.replace('.', '\\.')).join('|')})[ \t]+\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?(?![\p{L}\p{N}]|[.,]\d)`,
   'gu',
 );
+// Dutch floor marks after the house number: "Kerkstraat 12 II", "Dorpsweg 5 hs".
+const GERMANIC_FLOOR = /^[ \t](?:I{1,3}|IV|hs|huis|bis|bg)(?![\p{L}\p{N}])/u;
 // English words that end like a Nordic street word ("Brigade 5", "Necktie 2").
 const GERMANIC_NOT_STREETS = /(?:brigade|renegade|sweetie|cookie|necktie|bowtie|smoothie|rookie)$/i;
 // A unit after the number means a quantity, not a house: "Ringweg 5 km".
@@ -198,8 +200,9 @@ function germanicAddressAt(text: string, match: RegExpExecArray): AddressSpan | 
     if (!/^\p{Lu}/u.test(word)) return null;
     start = wordStart;
   } else if (!/^\p{Lu}/u.test(word) || word.length < 6 || GERMANIC_NOT_STREETS.test(word)) return null;
-  const end = match.index + match[0].length;
+  let end = match.index + match[0].length;
   if (QUANTITY_AFTER.test(text.slice(end, end + 8))) return null;
+  end += tailLength(text, end, [GERMANIC_FLOOR]);
   return { start, end: end + tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]) };
 }
 
@@ -239,7 +242,8 @@ const ROMANCE_PREFIXES = [
   // Spanish, Italian, Portuguese, Polish and Indonesian street types that also open an address.
   'Rambla', 'Glorieta', 'Pasaje', 'Callejón', 'Cuesta', 'Urbanización', 'Polígono', 'Vía', 'Barrio', 'Carrera',
   'Borgo', 'Rotonda', 'Lungomare', 'Lungotevere', 'Salita', 'Traversa', 'Rodovia', 'Viela', 'Beco', 'bulw.', 'rondo',
-  'pl.', 'os.', 'rynek', 'skwer', 'wyb.', 'Jln.', 'Gg.', 'Kpg.', 'Psr.', 'Partida', 'Barranco', 'Extrarradio', 'Sector',
+  'pl.', 'os.', 'rynek', 'skwer', 'wyb.', 'droga', 'szosa', 'Jln.', 'Gg.', 'Kpg.', 'Psr.', 'Partida', 'Barranco',
+  'Extrarradio', 'Sector',
   'Bajada', 'Subida', 'Senda', 'Incrocio',
 ];
 export const ROMANCE_KEYWORDS = [...new Set(ROMANCE_PREFIXES.map((prefix) => prefix.toLowerCase()))];
@@ -367,7 +371,7 @@ export function recognizePoBoxes(text: string): AddressSpan[] {
 const TAILS = [UNIT_TAIL, CITY_POSTCODE_TAIL, CITY_STATE_TAIL, DUBLIN_TAIL, POSTCODE_TAIL];
 /** Every regex the recognizers run, for the catalogue's linear-time check. */
 export const ANGLO_INNER_PATTERNS = [ANGLO_STREET, UNIT_BEFORE, ...TAILS];
-export const GERMANIC_INNER_PATTERNS = [GERMANIC_TAIL_NUMBER, QUANTITY_AFTER, EU_TAIL];
+export const GERMANIC_INNER_PATTERNS = [GERMANIC_TAIL_NUMBER, QUANTITY_AFTER, GERMANIC_FLOOR, EU_TAIL];
 export const ROMANCE_INNER_PATTERNS = [ROMANCE_STREET, ROMANCE_NUMBER, ROMANCE_FLOOR, QUANTITY_AFTER, EU_TAIL];
 export const FRENCH_INNER_PATTERNS = [FRENCH_STREET, EU_TAIL];
 export const PO_BOX_INNER_PATTERNS = [PO_BOX, TOWN_TAIL, ...TAILS];
