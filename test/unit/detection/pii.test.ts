@@ -101,6 +101,10 @@ describe('structured PII in context', () => {
     expect(found('id 4155550132', 'PHONE')).toEqual([]);
     expect(found('order 415-555-0132 shipped', 'PHONE')).toEqual([]);
     expect(found('version 10.12.3 released 2024-01-15 at 10:30', 'PHONE')).toEqual([]);
+    // Grouped like a phone but in no numbering plan we check: a phone only where the text says so.
+    expect(found('You can reach me at 048 134 7413 any time.', 'PHONE')).toEqual(['048 134 7413']);
+    expect(found('The lot 048 134 7413 shipped.', 'PHONE')).toEqual([]);
+    expect(found('Values 048 134 7413 in the table.', 'PHONE')).toEqual([]);
   });
 
   it('cards need Luhn and an issuer range', () => {

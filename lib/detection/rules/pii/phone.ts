@@ -31,6 +31,11 @@ export interface PhoneVerdict {
   valid: boolean;
   /** International (+/00) or a common national layout: no context needed. */
   strong: boolean;
+  /**
+   * Laid out like a phone number (8-12 digits in separated groups, not a date, IP, decimal or digit run) though no
+   * numbering plan we check accepts it: a phone only where the text says so ("call me at 048 134 7413").
+   */
+  grouped?: boolean;
 }
 
 // Trunk-prefix-0 countries for national numbers starting with 0; the others write national numbers without it.
@@ -84,7 +89,8 @@ function judgeUncached(candidate: string): PhoneVerdict {
   // and exchange start with 2-9) is enough, whether or not the area code is assigned yet.
   if (NANP_LAYOUT.test(candidate)) {
     const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-    return NANP_SHAPE.test(national) ? { valid: true, strong: STRONG_NATIONAL.some((format) => format.test(candidate)) } : invalid;
+    if (NANP_SHAPE.test(national)) return { valid: true, strong: STRONG_NATIONAL.some((format) => format.test(candidate)) };
+    return { valid: false, strong: false, grouped: true };
   }
   const countries = digits.startsWith('0') ? TRUNK_ZERO_COUNTRIES : NO_TRUNK_COUNTRIES;
   for (const country of countries) {
@@ -94,7 +100,8 @@ function judgeUncached(candidate: string): PhoneVerdict {
     const parsed = parsePhoneNumberFromString(candidate, country);
     if (parsed?.isValid()) return { valid: true, strong: STRONG_NATIONAL.some((format) => format.test(candidate)) };
   }
-  return invalid;
+  const grouped = digits.length >= 8 && digits.length <= 12 && /^\(?\d{2,5}\)?(?:[ .-]\d{2,5}){1,4}$/.test(candidate);
+  return grouped ? { valid: false, strong: false, grouped: true } : invalid;
 }
 
 const MAX_TRIMS = 3;
@@ -119,6 +126,12 @@ function recognizePhones(text: string, lower: string): Array<{ start: number; en
         if (!phoneContext) continue;
       }
       const verdict = judgePhone(candidate);
+      if (verdict.grouped) {
+        phoneContext ??= contextAround(lower, start, start + match[0].length, PHONE_CONTEXT, 40, 20);
+        if (!phoneContext) continue;
+        spans.push({ start, end, confidence: 0.65 });
+        break;
+      }
       if (!verdict.valid) continue;
       spans.push({ start, end, confidence: verdict.strong ? 0.85 : 0.75 });
       break;
