@@ -3,11 +3,20 @@ import { ipv4Valid, ipv6Valid } from '../../validators';
 
 /**
  * Decision: private (10/8, 172.16/12, 192.168/16) and public addresses are reported — both reveal infrastructure.
- * Universal constants that identify nothing are not: 0.0.0.0, 127.0.0.1, 255.255.255.255, netmasks (255.x.x.x),
+ * Universal constants that identify nothing are not: 0.0.0.0, 127.0.0.1, 255.255.255.255, netmasks (255.255.255.0),
  * `::`, `::1`. Dotted numbers after version words ("version 1.2.3.4", "build 10.0.19045.1") are versions.
  */
 const IPV4_CONSTANTS = new Set(['0.0.0.0', '127.0.0.1', '255.255.255.255']);
 const VERSION_BEFORE = /(?:\b(?:version|ver|v|release|build|rev|revision|firmware|fw|sdk|api|chrome|firefox|node|python|android|ios|windows)\s*[:=#]?\s*)$/i;
+
+/** 255.255.255.0, 255.255.240.0: ones then zeros. Not an address; other 255.x values (255.178.203.46) still are. */
+function isNetmask(value: string): boolean {
+  const bits = value
+    .split('.')
+    .map((octet) => Number(octet).toString(2).padStart(8, '0'))
+    .join('');
+  return bits.startsWith('1') && !bits.includes('01');
+}
 
 export const ipv4Rule: Rule = {
   id: 'ipv4-address',
@@ -18,7 +27,7 @@ export const ipv4Rule: Rule = {
   context: ['ip', 'host', 'server', 'address', 'ssh', 'ping', 'connect', 'subnet', 'gateway', 'dns', 'vpn', 'firewall'],
   // No stated confidence: a value that passes `validate` (ranges, checksums) is reported at the validated 0.9.
   validate: (value, text, start) => {
-    if (!ipv4Valid(value) || IPV4_CONSTANTS.has(value) || value.startsWith('255.')) return false;
+    if (!ipv4Valid(value) || IPV4_CONSTANTS.has(value) || isNetmask(value)) return false;
     return !VERSION_BEFORE.test(text.slice(Math.max(0, start - 20), start));
   },
   examples: {
@@ -26,12 +35,14 @@ export const ipv4Rule: Rule = {
       { text: 'ssh admin@203.0.113.45 -p 2222', match: '203.0.113.45' },
       { text: 'DB_HOST=10.12.0.7', match: '10.12.0.7' },
       'the printer is at 192.168.1.20.',
+      { text: 'request from 255.178.203.46 blocked', match: '255.178.203.46' }, // starts like a netmask, is not one
     ],
     negative: [
       'Chrome version 120.0.6099.109 is out', // browser version, four parts
       'release 1.2.3.4 fixes it', // version word before
       'listen on 0.0.0.0:8080', // unspecified address
       'netmask 255.255.255.0',
+      'mask 255.255.240.0 on eth0', // ones then zeros: a netmask, whatever the word before
       'OID 1.3.6.1.4.1.311', // more than four parts
       'bump to 2.14.3', // three-part semver
       '300.1.2.3 is not an address', // octet over 255
