@@ -368,6 +368,26 @@ export function recognizePoBoxes(text: string): AddressSpan[] {
   return spans;
 }
 
+/**
+ * US military mail: the APO/FPO/DPO line ("APO AE 09012") closes the address, after a unit and box ("PSC 4115, Box
+ * 7815", "Unit 9930 Box 9828") or a ship ("USNS Brown") on the line or comma before it.
+ */
+const MILITARY_POST_LINE = /\b[AFD]PO[ \t](?:AA|AE|AP)[ \t]\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/gu;
+const MILITARY_FIRST_LINE =
+  /(?:\b(?:PSC|CMR|Unit)[ \t]\d{1,5},?[ \t]Box[ \t]\d{1,5}|\bUS(?:NS|S|CGC)[ \t]\p{Lu}[\p{L}'’-]*(?:[ \t]\p{Lu}[\p{L}'’-]*){0,2})(?:,[ \t]*|[ \t]*\r?\n[ \t]*)$/u;
+
+export function recognizeMilitaryAddresses(text: string): AddressSpan[] {
+  const spans: AddressSpan[] = [];
+  MILITARY_POST_LINE.lastIndex = 0;
+  for (let match = MILITARY_POST_LINE.exec(text); match; match = MILITARY_POST_LINE.exec(text)) {
+    const from = Math.max(0, match.index - 48);
+    const first = MILITARY_FIRST_LINE.exec(text.slice(from, match.index));
+    spans.push({ start: first ? from + first.index : match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
+export const MILITARY_INNER_PATTERNS = [MILITARY_POST_LINE, MILITARY_FIRST_LINE];
+
 const TAILS = [UNIT_TAIL, CITY_POSTCODE_TAIL, CITY_STATE_TAIL, DUBLIN_TAIL, POSTCODE_TAIL];
 /** Every regex the recognizers run, for the catalogue's linear-time check. */
 export const ANGLO_INNER_PATTERNS = [ANGLO_STREET, UNIT_BEFORE, ...TAILS];
