@@ -344,3 +344,11 @@ describe('street addresses: recognizers run at keyword starts find what the whol
     );
   });
 });
+
+describe('person names: suffixes', () => {
+  it('generational suffixes and degrees after a name are part of it; titles before it are not', () => {
+    expect(valuesOf('Maria Garcia III will join.', 'PERSON')).toEqual(['Maria Garcia III']);
+    expect(valuesOf('Ask Dr. Anna Schmidt, MD, today', 'PERSON')).toEqual(['Anna Schmidt, MD']);
+    expect(valuesOf('Maria Garcia IV', 'PERSON')).toEqual(['Maria Garcia IV']);
+  });
+});

@@ -353,6 +353,14 @@ function endsClause(text: string, end: number): boolean {
   return ch === undefined || /[,.!?:;\n\r)<("']/.test(ch);
 }
 
+/** Generational suffixes and degrees written after a name belong to it: "Kevin Smith Jr.", "Anna Berg III", "Lee MD". */
+const NAME_SUFFIX = /^,?[ \t](?:Jr\.?|Sr\.?|II|III|IV|V|PhD|Ph\.D\.|MD|M\.D\.|DDS|DVM|Esq\.?)(?![\p{L}\p{N}])/u;
+
+function withNameSuffix(text: string, end: number): number {
+  const suffix = NAME_SUFFIX.exec(text.slice(end, end + 8));
+  return suffix ? end + suffix[0].length : end;
+}
+
 function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: NameSpan[]): void {
   // Trim particles at the edges: "de" only counts between name tokens.
   let from = 0;
@@ -383,7 +391,7 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
 
   // Two known names need no cue: skip reading the context (the common case in name-dense text).
   if (!hasTitle && !capsOnly && words >= 2 && words <= 5 && strongLexicon >= 2) {
-    out.push({ start, end, confidence: 0.85 });
+    out.push({ start, end: withNameSuffix(text, end), confidence: 0.85 });
     return;
   }
   const cues = hasTitle ? NO_CUES : cuesBefore(text, start);
@@ -415,7 +423,7 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
   } else if (given + surname === 1 && cues.strong) {
     confidence = 0.6; // a lone all-capitals word ("IBAN", "ANNA") only after a greeting or introduction
   }
-  if (confidence > 0) out.push({ start, end, confidence });
+  if (confidence > 0) out.push({ start, end: withNameSuffix(text, end), confidence });
 }
 
 function flushRun(text: string, run: Token[], out: NameSpan[]): void {
@@ -480,7 +488,7 @@ function lowercaseNameAfter(text: string, from: number, out: NameSpan[]): void {
 }
 
 /** Every regex the recognizer runs, for the catalogue's linear-time check. */
-export const PERSON_INNER_PATTERNS = [SURNAME_SHAPE, INTERNAL_CAPS_NAME, AFTER_ARTICLE, GLUED_PARTICLE, CONTRACTION];
+export const PERSON_INNER_PATTERNS = [SURNAME_SHAPE, INTERNAL_CAPS_NAME, AFTER_ARTICLE, GLUED_PARTICLE, CONTRACTION, NAME_SUFFIX];
 
 // Letter test by code unit: ASCII by range, other scripts through one cached regex per distinct character.
 const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
