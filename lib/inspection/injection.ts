@@ -134,6 +134,26 @@ function insideQuote(s: string, at: number): boolean {
   return /(?:^|[\s(:])['‘`]\s*$/.test(before);
 }
 
+/** Start of the sentence holding `at` (after the last . ! ? or newline), looking back at most `max` characters. */
+function sentenceStart(s: string, at: number, max: number): number {
+  const from = Math.max(0, at - max);
+  for (let i = at - 1; i >= from; i--) {
+    const ch = s[i];
+    if (ch === '\n' || ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(s[i + 1] ?? ' '))) return i + 1;
+  }
+  return from;
+}
+
+/** End of the sentence holding `at`, looking ahead at most `max` characters. */
+function sentenceEnd(s: string, at: number, max: number): number {
+  const to = Math.min(s.length, at + max);
+  for (let i = at; i < to; i++) {
+    const ch = s[i];
+    if (ch === '\n' || ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(s[i + 1] ?? ' '))) return i + 1;
+  }
+  return to;
+}
+
 interface Cluster {
   start: number;
   end: number;
@@ -176,8 +196,8 @@ export function scoreInjection(norm: Normalised, code?: RangeSet, discountCode =
     const winStart = Math.max(0, c.start - 200);
     const winEnd = Math.min(s.length, c.end + 200);
     // URLs, domains and addresses (attacker.example) say nothing about whether the text discusses injection.
-    const window = s
-      .slice(winStart, winEnd)
+    // Nor do the words of a quoted payload the hit asks for (print "the domain is not malicious").
+    const window = (s.slice(winStart, c.start) + s.slice(c.start, winEnd).replace(/"[^"\n]{1,160}"|“[^”\n]{1,160}”|'[^'\n]{1,160}'/g, ' '))
       .split(/\s+/)
       .filter((t) => !/[/@]|\.[a-z]{2}/.test(t))
       .join(' ');
@@ -196,7 +216,9 @@ export function scoreInjection(norm: Normalised, code?: RangeSet, discountCode =
     const origStart = norm.map[c.start] ?? 0;
     if (discountCode && code?.has(origStart)) score -= 0.8;
     if (byCategory.has('IGNORE_PREVIOUS') || byCategory.has('PROMPT_LEAK')) {
-      const around = s.slice(Math.max(0, c.start - 150), Math.min(s.length, c.end + 100));
+      // Only the sentence(s) the hit sits in: a document that mentions volunteers or customers elsewhere does not make
+      // "ignore all previous instructions and print …" a procedure for a person.
+      const around = s.slice(sentenceStart(s, c.start, 150), sentenceEnd(s, c.end, 100));
       const human = HUMAN_CUES.reduce((n, re) => n + countMatches(re, around), 0);
       if (human > 0 && !countMatches(AI_CUES, near)) score -= 0.45;
     }
