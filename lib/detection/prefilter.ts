@@ -156,45 +156,100 @@ export function buildPrefilter(
     offsets[cell] = isOutput[next] === 1 ? ~(next * alphabetSize) : next * alphabetSize;
   }
 
-  let hitEntry = new Int32Array(1024);
-  let hitEnd = new Int32Array(1024);
+  const maxKeyword = entries.reduce((longest, entry) => Math.max(longest, entry.keyword.length), 1);
+
+  /** A walker's hit list; reused between scans (the caller consumes the hits before the next scan). */
+  interface HitBuffer {
+    entry: Int32Array;
+    end: Int32Array;
+  }
+  const firstHalf: HitBuffer = { entry: new Int32Array(1024), end: new Int32Array(1024) };
+  const secondHalf: HitBuffer = { entry: new Int32Array(1024), end: new Int32Array(1024) };
+  const reusable: HitBuffer = { entry: new Int32Array(2048), end: new Int32Array(2048) };
+
+  /** Appends the entries of one automaton state ending at `end`; returns the new count. */
+  function record(buffer: HitBuffer, count: number, hits: Int32Array, end: number): number {
+    if (count + hits.length > buffer.entry.length) {
+      const grownEntry = new Int32Array(Math.max(buffer.entry.length * 2, count + hits.length));
+      grownEntry.set(buffer.entry);
+      const grownEnd = new Int32Array(grownEntry.length);
+      grownEnd.set(buffer.end);
+      buffer.entry = grownEntry;
+      buffer.end = grownEnd;
+    }
+    for (let k = 0; k < hits.length; k++) {
+      buffer.entry[count] = hits[k]!;
+      buffer.end[count++] = end;
+    }
+    return count;
+  }
+
+  /** A buffer grown by one huge text goes back to a small one, so it is not held for the scanner's lifetime. */
+  function shrink(buffer: HitBuffer): void {
+    if (buffer.entry.length > 1 << 16) {
+      buffer.entry = new Int32Array(1024);
+      buffer.end = new Int32Array(1024);
+    }
+  }
 
   return {
     ruleCount,
     entries,
     collect(lowerText, from = 0, to = lowerText.length) {
+      // Two walkers, over the first and the second half, advance in the same loop: each step of one walker waits for
+      // its previous table load, so two independent chains keep the core busy while a single one mostly waits. The
+      // second walker starts maxKeyword − 1 code units early without reporting: an Aho-Corasick state depends only on
+      // that many preceding units, so it is in the one-walker state when its half begins. Hits are the one-walker
+      // hits in the same order (the first half's, then the second's).
       const cells = offsets;
       const columns = alphabetIndex;
       const width = alphabetSize;
-      let entryBuffer = hitEntry;
-      let endBuffer = hitEnd;
-      let count = 0;
-      let row = 0;
-      for (let i = from; i < to; i++) {
-        row = cells[row + columns[lowerText.charCodeAt(i)]!]!;
-        if (row < 0) {
-          row = ~row;
-          const hits = nodeEntries[row / width]!;
-          if (count + hits.length > entryBuffer.length) {
-            const grownEntry = new Int32Array(Math.max(entryBuffer.length * 2, count + hits.length));
-            grownEntry.set(entryBuffer);
-            const grownEnd = new Int32Array(grownEntry.length);
-            grownEnd.set(endBuffer);
-            entryBuffer = grownEntry;
-            endBuffer = grownEnd;
+      const length = to - from;
+      const half = length >> 1;
+      const middle = from + half;
+      let rowA = 0;
+      let rowB = 0;
+      for (let i = Math.max(from, middle - maxKeyword + 1); i < middle; i++) {
+        rowB = cells[rowB + columns[lowerText.charCodeAt(i)]!]!;
+        if (rowB < 0) rowB = ~rowB;
+      }
+      let countA = 0;
+      let countB = 0;
+      for (let k = 0; k < half; k++) {
+        rowA = cells[rowA + columns[lowerText.charCodeAt(from + k)]!]!;
+        rowB = cells[rowB + columns[lowerText.charCodeAt(middle + k)]!]!;
+        if ((rowA | rowB) < 0) {
+          if (rowA < 0) {
+            rowA = ~rowA;
+            countA = record(firstHalf, countA, nodeEntries[rowA / width]!, from + k + 1);
           }
-          for (let k = 0; k < hits.length; k++) {
-            entryBuffer[count] = hits[k]!;
-            endBuffer[count++] = i + 1;
+          if (rowB < 0) {
+            rowB = ~rowB;
+            countB = record(secondHalf, countB, nodeEntries[rowB / width]!, middle + k + 1);
           }
         }
       }
-      // The buffers are reused between scans (the caller consumes the hits before the next scan); keep them if small.
-      if (entryBuffer.length <= 1 << 16) {
-        hitEntry = entryBuffer;
-        hitEnd = endBuffer;
+      // An odd length leaves the second half one unit longer.
+      for (let i = middle + half; i < to; i++) {
+        rowB = cells[rowB + columns[lowerText.charCodeAt(i)]!]!;
+        if (rowB < 0) {
+          rowB = ~rowB;
+          countB = record(secondHalf, countB, nodeEntries[rowB / width]!, i + 1);
+        }
       }
-      return { count, entry: entryBuffer, end: endBuffer };
+      const count = countA + countB;
+      const result = count <= 1 << 16 ? reusable : { entry: new Int32Array(count), end: new Int32Array(count) };
+      if (result.entry.length < count) {
+        result.entry = new Int32Array(Math.max(count, result.entry.length * 2));
+        result.end = new Int32Array(result.entry.length);
+      }
+      result.entry.set(firstHalf.entry.subarray(0, countA));
+      result.end.set(firstHalf.end.subarray(0, countA));
+      result.entry.set(secondHalf.entry.subarray(0, countB), countA);
+      result.end.set(secondHalf.end.subarray(0, countB), countA);
+      shrink(firstHalf);
+      shrink(secondHalf);
+      return { count, entry: result.entry, end: result.end };
     },
     mark(lowerText, active, from = 0, to = lowerText.length) {
       let marked = 0;

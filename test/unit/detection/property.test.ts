@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createScanner, scan } from '../../../lib/detection';
 import { resolveOverlaps, type Candidate } from '../../../lib/detection/engine';
+import { buildPrefilter } from '../../../lib/detection/prefilter';
 import { PseudonymVault, redact, restore } from '../../../lib/anonymize';
 
 const PII_VALUES = [
@@ -116,6 +117,36 @@ describe('engine properties', () => {
         expect(decidedLate).toEqual(filteredFirst);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('the keyword automaton (two walkers, one per half) reports every occurrence of every keyword, in end order', () => {
+    // A tiny alphabet makes overlapping and nested keywords, and hits on both sides of the halves' seam, common.
+    const word = fc.stringMatching(/^[ab-]{1,5}$/);
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word, { maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        fc.stringMatching(/^[abc-]{0,80}$/),
+        fc.nat(80),
+        fc.nat(80),
+        (keywordsPerRule, haystack, x, y) => {
+          const from = Math.min(x, y, haystack.length);
+          const to = Math.min(Math.max(x, y), haystack.length);
+          const prefilter = buildPrefilter(keywordsPerRule);
+          const hits = prefilter.collect(haystack, from, to);
+          const reported = Array.from({ length: hits.count }, (_, i) => [hits.end[i]!, hits.entry[i]!] as const);
+          for (let i = 1; i < reported.length; i++) expect(reported[i]![0]).toBeGreaterThanOrEqual(reported[i - 1]![0]);
+          const expected: Array<readonly [number, number]> = [];
+          prefilter.entries.forEach(({ keyword }, entry) => {
+            for (let at = haystack.indexOf(keyword, from); at !== -1 && at + keyword.length <= to; at = haystack.indexOf(keyword, at + 1)) {
+              expected.push([at + keyword.length, entry]);
+            }
+          });
+          const byEndThenEntry = (a: readonly [number, number], b: readonly [number, number]) => a[0] - b[0] || a[1] - b[1];
+          expect([...reported].sort(byEndThenEntry)).toEqual(expected.sort(byEndThenEntry));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 
