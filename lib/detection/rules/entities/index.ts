@@ -92,6 +92,10 @@ export const entityRules: Rule[] = [
         { text: 'Our office: 350 Fifth Avenue, Suite 3300, New York, NY 10118-0110', match: '350 Fifth Avenue, Suite 3300, New York, NY 10118-0110' },
         { text: 'Mail to 42 Wallaby Way, Sydney NSW 2000.', match: '42 Wallaby Way, Sydney NSW 2000' },
         { text: 'Deliver to 10 Main St, Toronto, ON M5V 2T6', match: '10 Main St, Toronto, ON M5V 2T6' },
+        { text: 'She lives at 367 A Street, West Springfield 51569-4848.', match: '367 A Street, West Springfield 51569-4848' },
+        { text: 'Post it to 8 The Avenue, St. Albans AL1 3XY', match: '8 The Avenue, St. Albans AL1 3XY' },
+        { text: 'Entregar em 929 Rodovia Eduardo, Larissa do Norte 08173-847', match: '929 Rodovia Eduardo, Larissa do Norte 08173-847' },
+        { text: 'Office: 35 Amelie Circuit, Georgiabury 5718', match: '35 Amelie Circuit, Georgiabury 5718' },
       ],
       negative: [
         'Version 2 of the Way API is out.',
@@ -118,9 +122,13 @@ export const entityRules: Rule[] = [
         { text: 'Meine Adresse: Hauptstraße 12, 10115 Berlin', match: 'Hauptstraße 12, 10115 Berlin' },
         { text: 'Het pakket moet naar Kerkstraat 3, 1017 GB Amsterdam.', match: 'Kerkstraat 3, 1017 GB Amsterdam' },
         { text: 'Send it to Drottninggatan 45 in Stockholm.', match: 'Drottninggatan 45' },
+        { text: 'Lieferung an Eichenkamp 8, 45525 Hattingen', match: 'Eichenkamp 8, 45525 Hattingen' },
+        { text: 'Adress: Kvarngärdet 4, Falun 79131', match: 'Kvarngärdet 4, Falun 79131' },
       ],
       negative: [
         'Die Ringstraße ist 5 km lang.', // a distance, not a house number
+        'Wir waren in Heidelberg 3 Tage und dann in Nürnberg 2 Tage.', // town names ending like streets
+        'Im Bischofshof 3 Sterne bekommen.',
         'Run the Gateway 2 migration.',
       ],
     },
@@ -144,9 +152,16 @@ export const entityRules: Rule[] = [
         { text: 'Spedire a Via Roma 10, 00184 Roma', match: 'Via Roma 10, 00184 Roma' },
         { text: 'Moro na Rua Augusta, 100 em Lisboa.', match: 'Rua Augusta, 100' },
         { text: 'Mieszkam przy ul. Długa 5 w Gdańsku.', match: 'ul. Długa 5' },
+        { text: 'Dirección: Colonia Guillermo s/n, Palencia 34001', match: 'Colonia Guillermo s/n, Palencia 34001' },
+        { text: 'Our office is at Am Hühnerberg 7. Is that inside the zone?', match: 'Am Hühnerberg 7' },
+        { text: 'Billing address: wyspa Piasecki 2/2, Ożarów 90-883', match: 'wyspa Piasecki 2/2, Ożarów 90-883' },
+        { text: 'Kirim ke Dk. Noviana no 3, Tambolaka 19927', match: 'Dk. Noviana no 3, Tambolaka 19927' },
       ],
       negative: [
         'Send it via DHL 2 days later.', // "via" as a preposition
+        'Im Jahr 2023 haben wir 5 Projekte abgeschlossen.', // a preposition street shape without an address
+        'Los resultados del Grupo Santander 2024 son buenos.',
+        'We park Tesla 3 cars in the garage.',
         'Plaza 3 is a shopping mall game level.',
       ],
     },

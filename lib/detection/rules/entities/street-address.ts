@@ -17,13 +17,23 @@ export interface AddressSpan {
 const US_ZIP = String.raw`\d{5}(?:-\d{4})?`;
 const CA_POSTCODE = String.raw`[A-Z]\d[A-Z][ \t]?\d[A-Z]\d`;
 const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}`;
+// Looser outward/inward codes ("PL73 62B"): only ever read as the end of an address, never alone.
+const UK_LIKE_POSTCODE = String.raw`[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]\d{1,2}[A-Z]{1,2}`;
 // Brazil CEP (01310-100), Poland (00-950), India PIN written 110 001, Netherlands 1012 AB: each starts like a US ZIP
 // or a 4-digit code, so they are listed first.
 const OTHER_POSTCODES = String.raw`\d{5}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{3}|\d{4}[ \t]?[A-Z]{2}`;
-const POSTCODE = String.raw`(?:${OTHER_POSTCODES}|${US_ZIP}|${CA_POSTCODE}|${UK_POSTCODE}|\d{4})`;
+const POSTCODE = String.raw`(?:${OTHER_POSTCODES}|${US_ZIP}|${CA_POSTCODE}|${UK_POSTCODE}|${UK_LIKE_POSTCODE}|\d{4})`;
 // No full stop inside city words: a sentence's final period is not part of the address.
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
-const CITY = String.raw`${NAME_WORD}(?:[ \t]${NAME_WORD}){0,2}`;
+// A town's words: capitalised, an abbreviation among them ("St. Albans", "Firozpur Cantt."), joined by up to two link
+// words ("Castellón de la Plana", "Reduzum aan de IJssel"), and a region in brackets ("Stolberg (Rheinland)").
+const CITY_WORD = String.raw`\p{Lu}(?:\.(?=\p{Ll}))?[\p{L}'’-]*`;
+const CITY_LINK = String.raw`(?:de|do|da|dos|das|del|della|di|la|le|les|sur|on|upon|aan|den|op|bij|am|an|im|vor|der|dem|ob)`;
+const CITY = String.raw`${CITY_WORD}(?:[ \t](?:${CITY_LINK}[ \t]){0,2}${CITY_WORD}){0,3}(?:[ \t]\(${NAME_WORD}(?:[ \t]${NAME_WORD})?\))?`;
+// Before a postcode a word may end with a full stop (it cannot be the sentence's): "St. Albans", "Firozpur Cantt. 881 709".
+const CITY_BEFORE_POSTCODE = String.raw`${CITY_WORD}\.?(?:[ \t](?:${CITY_LINK}[ \t]){0,2}${CITY_WORD}\.?){0,3}(?:[ \t]\(${NAME_WORD}(?:[ \t]${NAME_WORD})?\))?`;
+// A lower-case qualifier right before the postcode: Italian "Foca lido", "Minerva del friuli", "Settimo a mare".
+const CITY_QUALIFIER = String.raw`(?:[ \t](?:(?:del|di|a)[ \t]|nell['’])?\p{Ll}{3,12})?`;
 // Between the street line and the city: a comma or a line break.
 const SEP = String.raw`(?:,[ \t]*|[ \t]*\r?\n[ \t]*)`;
 const END = String.raw`(?![\p{L}\p{N}])`;
@@ -31,7 +41,7 @@ const END = String.raw`(?![\p{L}\p{N}])`;
 // Tails, each anchored at the start of the slice that follows the street line.
 const UNIT_TAIL = /^,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Rm|Room|Bldg|Building|#)\.?[ \t]?#?[ \t]?[A-Za-z0-9][A-Za-z0-9-]*(?![A-Za-z0-9])/;
 // ", Springfield, IL 62704", ", Toronto, ON M5V 2T6", "\nLondon NW1 6XE", ", Sydney NSW 2000".
-const CITY_POSTCODE_TAIL = new RegExp(String.raw`^${SEP}${CITY}(?:,?[ \t]+[A-Z]{2,3}${END})?,?[ \t]+${POSTCODE}${END}`, 'u');
+const CITY_POSTCODE_TAIL = new RegExp(String.raw`^${SEP}${CITY_BEFORE_POSTCODE}${CITY_QUALIFIER}(?:,?[ \t]+[A-Z]{2,3}${END})?,?[ \t]+${POSTCODE}${END}`, 'u');
 // ", Austin, TX".
 const CITY_STATE_TAIL = new RegExp(String.raw`^${SEP}${CITY},?[ \t]+[A-Z]{2}${END}`, 'u');
 // ", Dublin 2", ", Dublin 6W": Irish postal districts.
@@ -44,6 +54,14 @@ const POSTCODE_TAIL = new RegExp(String.raw`^,?[ \t]+${POSTCODE}${END}`, 'u');
 const EU_TAIL = new RegExp(String.raw`^${SEP}(?:[A-Z]{1,2}-)?\d{4,5}(?:[ \t]?[A-Z]{2})?[ \t]+${CITY}`, 'u');
 
 const TAIL_LOOKAHEAD = 120;
+
+/** A word that announces an address earlier in the same sentence: "lives at", "Billing address:", "ship … to". */
+const ADDRESS_CUE_BEFORE =
+  /(?:address|ship|deliver|billing|lives|living|located|office|mail|send|residence|home|dirección|direccion|domicilio|adresse|anschrift|wohnt|wohnhaft|wohne|indirizzo|endereço|morada|adres|alamat|mieszka|mieszkam|vivo|vive|abita|moro|mora)(?![\p{L}])[^.!?\n]{0,48}$/iu;
+
+function hasAddressCueBefore(text: string, start: number): boolean {
+  return ADDRESS_CUE_BEFORE.test(text.slice(Math.max(0, start - 80), start));
+}
 
 function tailLength(text: string, end: number, tails: RegExp[]): number {
   const slice = text.slice(end, end + TAIL_LOOKAHEAD);
@@ -108,8 +126,15 @@ const ANGLO_SUFFIXES = new Set([
   'expy', 'freeway', 'fwy', 'causeway', 'crossing', 'xing', 'point', 'pt', 'heights', 'hts', 'path', 'green', 'park',
   'view', 'broadway', 'embankment', 'gate', 'yard', 'hollow', 'ridge', 'run', 'commons', 'center', 'centre', 'route',
   'rte',
+  // British and Australian street words.
+  'circuit', 'cct', 'chase', 'croft', 'drove', 'brae', 'wynd', 'mead', 'lea', 'grange', 'fold',
 ]);
-export const ANGLO_SUFFIX_KEYWORDS = [...ANGLO_SUFFIXES];
+/**
+ * Portuguese street types written after the house number ("350 Rua Karla", "929 Rodovia Eduardo"), as Brazilian forms
+ * and data exports often do; the name words follow the type.
+ */
+const NUMBER_FIRST_TYPES = new Set(['Rua', 'Avenida', 'Av.', 'Alameda', 'Travessa', 'Rodovia', 'Marginal', 'Estrada', 'Viela', 'Praça', 'Largo']);
+export const ANGLO_SUFFIX_KEYWORDS = [...ANGLO_SUFFIXES, ...[...NUMBER_FIRST_TYPES].map((type) => type.toLowerCase())];
 const ANGLO_ABBREVIATIONS = new Set(['st', 'ave', 'av', 'rd', 'blvd', 'ln', 'dr', 'ct', 'pl', 'ter', 'terr', 'cir', 'pkwy',
   'hwy', 'sq', 'cres', 'trl', 'gdns', 'pde', 'expy', 'fwy', 'xing', 'pt', 'hts', 'rte', 'n', 's', 'e', 'w', 'ne', 'nw',
   'se', 'sw']);
@@ -130,6 +155,18 @@ export function recognizeAngloAddresses(text: string): AddressSpan[] {
     const words = match[0].split(/[ \t]+/);
     // words[0] is the house number. The street name is 1-5 words, then the last suffix within the first six words.
     let suffixAt = -1;
+    if (NUMBER_FIRST_TYPES.has(words[1]!) && words.length >= 3) {
+      // Type, then one to four name words.
+      const nameEnd = Math.min(words.length, 6);
+      let take = 1;
+      while (take + 1 < nameEnd && !NOT_STREET_WORDS.has(words[take + 1]!)) take++;
+      if (take >= 2) {
+        const last = words[take]!.replace(/\.$/, '');
+        const end = match.index + match[0].indexOf(last, match[0].indexOf(words[take - 1]!) + words[take - 1]!.length) + last.length;
+        spans.push({ start: match.index, end: extendAngloTail(text, end) });
+        continue;
+      }
+    }
     for (let i = 2; i < Math.min(words.length, 8); i++) {
       const word = words[i]!.replace(/\.$/, '').toLowerCase();
       if (ANGLO_SUFFIXES.has(word)) suffixAt = i;
@@ -137,7 +174,9 @@ export function recognizeAngloAddresses(text: string): AddressSpan[] {
     }
     if (suffixAt < 0) continue;
     const nameWords = words.slice(1, suffixAt);
-    if (nameWords.some((word) => NOT_STREET_WORDS.has(word) || (word.endsWith(".") && word.length > 3))) continue;
+    // "A Street", "B Avenue" and British "The Avenue", "The Drive" are streets; otherwise those words open a sentence.
+    const letterOrThe = nameWords.length === 1 && (/^[A-Z]$/.test(nameWords[0]!) || nameWords[0] === 'The');
+    if (!letterOrThe && nameWords.some((word) => NOT_STREET_WORDS.has(word) || (word.endsWith(".") && word.length > 3))) continue;
     let take = suffixAt;
     if (words[take + 1] && DIRECTIONS.test(words[take + 1]!)) take++;
     // A full stop belongs to an abbreviation ("Ave.", "St."), not to a full word ending a sentence ("Road.").
@@ -155,15 +194,25 @@ export function recognizeAngloAddresses(text: string): AddressSpan[] {
     let start = match.index;
     const before = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
     if (before) start -= before[0].length - (/^[^\p{L}]/u.test(before[0]) ? 1 : 0);
-    spans.push({ start, end: extendAngloTail(text, match.index + offset) });
+    const end = extendAngloTail(text, match.index + offset);
+    // "Step 3 The Road to Production": "The"/a letter as the whole name needs a town after it or an address cue.
+    if (letterOrThe && end === match.index + offset && !hasAddressCueBefore(text, match.index)) continue;
+    spans.push({ start, end });
   }
   return spans;
 }
 
+/**
+ * Endings of German street names that also end town and family names ("Heidelberg 2024", "Bischofshof 3 Sterne"):
+ * an address only with a town and postcode after it, a house number with a letter ("78c"), or an address cue before.
+ */
+const WEAK_GERMANIC_SUFFIXES = ['kamp', 'kämpchen', 'hof', 'feld', 'berg', 'thal', 'kuhle', 'delle', 'hütte', 'häuschen', 'blick', 'driesch'];
 const GERMANIC_SUFFIXES = [
   'straße', 'strasse', 'str.', 'weg', 'gasse', 'platz', 'allee', 'damm', 'ufer', 'chaussee', 'steig', 'pfad', 'markt',
   'straat', 'laan', 'gracht', 'plein', 'kade', 'steeg', 'dijk', 'singel', 'plantsoen', 'gatan', 'vägen', 'gata', 'vej',
   'gade', 'veien', 'tie', 'katu', 'utca', 'park', 'allén', 'gränd', 'gränden', 'backe', 'backen', 'torget', 'stigen',
+  'gärdet',
+  ...WEAK_GERMANIC_SUFFIXES,
 ];
 
 /** The street suffix and the house number: "straße 12", "str. 5a", "straat 3-5". The word start is found in code. */
@@ -203,7 +252,10 @@ function germanicAddressAt(text: string, match: RegExpExecArray): AddressSpan | 
   let end = match.index + match[0].length;
   if (QUANTITY_AFTER.test(text.slice(end, end + 8))) return null;
   end += tailLength(text, end, [GERMANIC_FLOOR]);
-  return { start, end: end + tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]) };
+  const tail = tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]);
+  const suffix = match[0].slice(0, match[0].search(/[ \t]/)).toLowerCase();
+  if (tail === 0 && WEAK_GERMANIC_SUFFIXES.includes(suffix) && !/[A-Za-z]$/.test(match[0]) && !hasAddressCueBefore(text, start)) return null;
+  return { start, end: end + tail };
 }
 
 export function recognizeGermanicAddresses(text: string): AddressSpan[] {
@@ -234,6 +286,22 @@ export function recognizeGermanicAddressesAt(text: string, starts: ArrayLike<num
 }
 const GERMANIC_TAIL_AT = new RegExp(GERMANIC_TAIL_NUMBER.source, 'uy');
 
+/**
+ * Street types that are also everyday words ("Grupo Santander 2024", "Im Jahr 2023", "park Tesla 3"): they open an
+ * address only with more evidence: a town and postcode after it, "s/n", a house number with a letter ("50c"), or an
+ * address cue earlier in the sentence ("lives at", "Billing address:").
+ */
+const WEAK_ROMANCE_PREFIXES = [
+  'Grupo', 'Lugar', 'Conjunto', 'Colonia', 'Mercado', 'Municipio', 'Jardines', 'Bloque', 'Salida', 'Quinta', 'Manzana',
+  'Parque', 'Edificio', 'Muelle', 'Apartamento', 'Chalet', 'Colegio', 'Entrada', 'Ferrocarril', 'Monte', 'Puente',
+  'Puerta', 'Sección', 'Solar', 'park', 'Jr.',
+  // German streets named with a preposition: "Am Hühnerberg 7", "In der Wüste 91", "An St. Remigius 40b".
+  'Am', 'Im', 'An', 'An der', 'An den', 'In der', 'In den', 'Auf der', 'Auf dem', 'Auf den', 'Zum', 'Zur', 'Hinter der',
+  'Unter den', 'Vor dem',
+];
+const WEAK_PREFIX_SET = new Set(WEAK_ROMANCE_PREFIXES);
+  /(?:address|ship|deliver|billing|lives|living|located|office|mail|send|residence|home|dirección|direccion|domicilio|adresse|anschrift|wohnt|wohnhaft|wohne|indirizzo|endereço|morada|adres|alamat|mieszka|mieszkam|vivo|vive|abita|moro|mora)(?![\p{L}])[^.!?\n]{0,48}$/iu;
+
 const ROMANCE_PREFIXES = [
   'Calle', 'C/', 'Avenida', 'Avda.', 'Avda', 'Av.', 'Paseo', 'Pº', 'Plaza', 'Pza.', 'Plaça', 'Carrer', 'Camino',
   'Carretera', 'Ronda', 'Travesía', 'Via', 'Viale', 'V.le', 'Piazza', 'P.za', 'Piazzale', 'Corso', 'Largo', 'Vicolo',
@@ -245,14 +313,35 @@ const ROMANCE_PREFIXES = [
   'pl.', 'os.', 'rynek', 'skwer', 'wyb.', 'droga', 'szosa', 'Jln.', 'Gg.', 'Kpg.', 'Psr.', 'Partida', 'Barranco',
   'Extrarradio', 'Sector',
   'Bajada', 'Subida', 'Senda', 'Incrocio',
+  // Spanish street types of the INE list, Polish and Indonesian ones.
+  'Arroyo', 'Rampa', 'Ramal', 'Prolongación', 'Extramuros', 'Torrente', 'Rincón', 'Arrabal', 'Paraje', 'Plazuela',
+  'Callejuela', 'Cañada', 'Pasadizo', 'Explanada', 'Aldea', 'Calleja', 'Escalinata', 'Masía', 'Parcela', 'Poblado',
+  'Riera', 'Terrenos', 'Huerta', 'wyspa', 'ogród', 'Dk.', 'Ds.', 'Ki.', 'Kp.',
+  ...WEAK_ROMANCE_PREFIXES,
 ];
-export const ROMANCE_KEYWORDS = [...new Set(ROMANCE_PREFIXES.map((prefix) => prefix.toLowerCase()))];
+/**
+ * The prefilter keywords: each type in lower case. Two-letter types ("Am", "Im", "An") with the space or tab the
+ * pattern requires after them, or "an" in every "and" would wake the rule.
+ */
+export const ROMANCE_KEYWORDS = [
+  ...new Set(
+    ROMANCE_PREFIXES.flatMap((prefix) => {
+      const lower = prefix.toLowerCase();
+      return lower.length <= 2 && /^\p{L}+$/u.test(lower) ? [`${lower} `, `${lower}\t`] : [lower];
+    }),
+  ),
+];
 const escapeRegex = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Street-type word followed by a space: "Calle ", "Via ", "ul. ". The name words and number are read in code. */
-const ROMANCE_STREET = new RegExp(String.raw`\b(?:${ROMANCE_PREFIXES.map(escapeRegex).join('|')})(?=[ \t])`, 'gu');
+// Longest first, so "An der" wins over "An".
+const ROMANCE_STREET = new RegExp(
+  String.raw`\b(?:${[...ROMANCE_PREFIXES].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})(?=[ \t])`,
+  'gu',
+);
 const ROMANCE_LINKS = new Set(['de', 'del', 'la', 'las', 'los', 'dos', 'das', 'da', 'do', 'di', 'della', 'delle', 'dei',
   'degli', 'dello', 'san', 'santa', 'sant', 'y', 'e', 'n', 'nº', 'n.', 'no', 'no.', 'n.º', 'nr', 'nr.']);
-const ROMANCE_NUMBER = /^,?[ \t]{1,2}\d{1,5}[a-zA-Z]?(?![\p{L}\p{N}]|[.,]\d)/u;
+// The house number: "5", "50c", "8/3" (Polish building/flat), or "s/n" (Spanish: no number).
+const ROMANCE_NUMBER = /^,?[ \t]{1,2}(?:\d{1,5}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?|[Ss]\/[Nn]\.?)(?![\p{L}\p{N}]|[.,]\d)/u;
 // "3º B", "2ª", ", 4" (floor/door) right after the number.
 const ROMANCE_FLOOR = /^,?[ \t]\d{1,2}[º°ª][ \t]?[A-Za-z]?(?![\p{L}\p{N}])/u;
 
@@ -275,14 +364,24 @@ function romanceStreetWordsValid(words: string[]): boolean {
 function romanceAddressAt(text: string, match: RegExpExecArray): { span: AddressSpan; resume: number } | null {
   // Up to six name words, then (after an optional comma) the house number.
   const words = readWords(text, match.index + match[0].length, 6);
+  // "s/n" (sin número) reads as a word: it stands where the number would.
+  const noNumberAt = words.findIndex((word, index) => index > 0 && /^[Ss]\/[Nn]\.*$/.test(word.text));
+  const noNumber = noNumberAt > 0 ? words[noNumberAt]! : null;
+  if (noNumber) words.length = noNumberAt;
   if (words.length === 0) return null;
   const pos = words[words.length - 1]!.end;
-  const number = ROMANCE_NUMBER.exec(text.slice(pos, pos + 12));
+  const number = noNumber
+    ? ROMANCE_NUMBER.exec(text.slice(pos, noNumber.start + 4))
+    : ROMANCE_NUMBER.exec(text.slice(pos, pos + 12));
   if (!number || !romanceStreetWordsValid(words.map((word) => word.text))) return null;
   let end = pos + number[0].length;
   if (QUANTITY_AFTER.test(text.slice(end, end + 8))) return null;
   end += tailLength(text, end, [ROMANCE_FLOOR]);
-  return { span: { start: match.index, end: end + tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]) }, resume: end };
+  const tail = tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]);
+  if (WEAK_PREFIX_SET.has(match[0]) && tail === 0 && !/[A-Za-z/]/.test(number[0]) && !hasAddressCueBefore(text, match.index)) {
+    return null;
+  }
+  return { span: { start: match.index, end: end + tail }, resume: end };
 }
 
 export function recognizeRomanceAddresses(text: string): AddressSpan[] {
@@ -391,7 +490,7 @@ export const MILITARY_INNER_PATTERNS = [MILITARY_POST_LINE, MILITARY_FIRST_LINE]
 const TAILS = [UNIT_TAIL, CITY_POSTCODE_TAIL, CITY_STATE_TAIL, DUBLIN_TAIL, POSTCODE_TAIL];
 /** Every regex the recognizers run, for the catalogue's linear-time check. */
 export const ANGLO_INNER_PATTERNS = [ANGLO_STREET, UNIT_BEFORE, ...TAILS];
-export const GERMANIC_INNER_PATTERNS = [GERMANIC_TAIL_NUMBER, QUANTITY_AFTER, GERMANIC_FLOOR, EU_TAIL];
-export const ROMANCE_INNER_PATTERNS = [ROMANCE_STREET, ROMANCE_NUMBER, ROMANCE_FLOOR, QUANTITY_AFTER, EU_TAIL];
+export const GERMANIC_INNER_PATTERNS = [GERMANIC_TAIL_NUMBER, QUANTITY_AFTER, GERMANIC_FLOOR, EU_TAIL, ADDRESS_CUE_BEFORE];
+export const ROMANCE_INNER_PATTERNS = [ROMANCE_STREET, ROMANCE_NUMBER, ROMANCE_FLOOR, QUANTITY_AFTER, EU_TAIL, ADDRESS_CUE_BEFORE];
 export const FRENCH_INNER_PATTERNS = [FRENCH_STREET, EU_TAIL];
 export const PO_BOX_INNER_PATTERNS = [PO_BOX, TOWN_TAIL, ...TAILS];
