@@ -158,6 +158,29 @@ function scaling(sizes: Array<[string, number, number]>, run: ScanFn = scan) {
   });
 }
 
+/**
+ * Linearity on the same bytes: the 10 MB text scanned whole against the same text cut into 1 MB pieces scanned one by
+ * one. Texts of different sizes hold different prompts, so throughput per size also varies with content; this ratio
+ * does not (1.00 = perfectly linear; pieces lose the spans that cross a cut, a negligible share).
+ */
+function wholeVersusPieces(bytes: number, pieceBytes: number, rounds: number, run: ScanFn = scan) {
+  const text = makeText(bytes);
+  const pieces = Array.from({ length: Math.ceil(bytes / pieceBytes) }, (_, i) => text.slice(i * pieceBytes, (i + 1) * pieceBytes));
+  run(text);
+  for (const piece of pieces) run(piece);
+  const whole: number[] = [];
+  const split: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    whole.push(timeSync(run, text).wall);
+    let total = 0;
+    for (const piece of pieces) total += timeSync(run, piece).wall;
+    split.push(total);
+  }
+  whole.sort((a, b) => a - b);
+  split.sort((a, b) => a - b);
+  return { whole: percentile(whole, 50), pieces: percentile(split, 50), count: pieces.length };
+}
+
 function p95At(bytes: number, count: number, rounds: number, run: ScanFn = scan) {
   const texts = Array.from({ length: count }, (_, i) => makeText(bytes, 1000 + i));
   for (const text of texts) run(text);
@@ -229,6 +252,7 @@ async function main(): Promise<void> {
   const secretGrowth = scaling(sizes, (text) => secretScanner.scan(text));
   const at4k = p95At(4096, quick ? 100 : 300, quick ? 2 : 5);
   const secretAt4k = p95At(4096, quick ? 100 : 300, quick ? 2 : 5, (text) => secretScanner.scan(text));
+  const sameBytes = wholeVersusPieces(10 * 1024 * 1024, 1024 * 1024, quick ? 1 : 3);
   const at1m = growth.find((row) => row.label === '1 MB')!;
   const secretAt1m = secretGrowth.find((row) => row.label === '1 MB')!;
 
@@ -281,6 +305,9 @@ async function main(): Promise<void> {
       (row, i) =>
         `| ${row.label} | ${row.iterations} | ${fmt(row.median)} ms | ${row.mbPerS.toFixed(2)} MB/s | ${fmt(row.cpuMedian)} ms | ${row.cpuMbPerS.toFixed(2)} MB/s | ${fmt(secretGrowth[i]!.median)} ms | ${secretGrowth[i]!.mbPerS.toFixed(2)} MB/s | ${fmt(secretGrowth[i]!.cpuMedian)} ms | ${secretGrowth[i]!.cpuMbPerS.toFixed(2)} MB/s |`,
     ),
+    '',
+    `Same bytes, all rules: the 10 MB text in one scan ${fmt(sameBytes.whole)} ms, as ${sameBytes.count} scans of 1 MB ${fmt(sameBytes.pieces)} ms ` +
+      `(ratio ${(sameBytes.whole / sameBytes.pieces).toFixed(2)}; 1.00 is linear). Rows above differ partly because bigger texts hold other prompts.`,
     '',
     '## Budgets',
     '',
