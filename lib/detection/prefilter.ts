@@ -13,10 +13,6 @@
  */
 
 export interface Prefilter {
-  /** Number of rule slots this prefilter was built for. */
-  readonly ruleCount: number;
-  /** Marks `active[i] = 1` for every rule whose keyword occurs in `lowerText[from, to)`; returns how many it marked. */
-  mark(lowerText: string, active: Uint8Array, from?: number, to?: number): number;
   /**
    * Every keyword occurrence in `lowerText[from, to)`, in order of end position: `entry[i]` indexes `entries` (which
    * rule, which keyword), `end[i]` is the exclusive end offset. One pass, no early exit.
@@ -38,7 +34,7 @@ export interface KeywordHits {
  */
 export function buildPrefilter(
   keywordsPerRule: ReadonlyArray<readonly string[] | undefined>,
-  /** Extra literals per rule that `collect` reports (as anchorOnly entries) but that never mark a rule active. */
+  /** Extra literals per rule that `collect` reports (as anchorOnly entries), flagged anchorOnly: they never gate their rule. */
   anchorLiteralsPerRule: ReadonlyArray<readonly string[] | undefined> = [],
 ): Prefilter {
   const ruleCount = keywordsPerRule.length;
@@ -55,9 +51,8 @@ export function buildPrefilter(
     }
   }
 
-  // Trie with per-node outputs (rule ids).
+  // Trie with per-node outputs.
   const children: Array<Map<number, number>> = [new Map()];
-  const outputs: number[][] = [[]];
   /** Per node, the (rule, keyword) entries ending there (merged along failure links below). */
   const entryOutputs: number[][] = [[]];
   const entries: Array<{ rule: number; keyword: string; anchorOnly: boolean }> = [];
@@ -77,13 +72,11 @@ export function buildPrefilter(
         if (next === undefined) {
           next = children.length;
           children.push(new Map());
-          outputs.push([]);
           entryOutputs.push([]);
           children[node]!.set(symbol, next);
         }
         node = next;
       }
-      if (!anchorOnly && !outputs[node]!.includes(ruleIndex)) outputs[node]!.push(ruleIndex);
       const entryKey = `${ruleIndex}\u0000${keyword}\u0000${anchorOnly}`;
       if (!entryIds.has(entryKey)) {
         entryIds.set(entryKey, entries.length);
@@ -108,8 +101,6 @@ export function buildPrefilter(
   }
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head]!;
-    const failOutputs = outputs[fail[node]!]!;
-    if (failOutputs.length > 0) outputs[node] = [...new Set([...outputs[node]!, ...failOutputs])];
     const failEntries = entryOutputs[fail[node]!]!;
     if (failEntries.length > 0) entryOutputs[node] = [...entryOutputs[node]!, ...failEntries];
     for (let symbol = 1; symbol < alphabetSize; symbol++) {
@@ -131,7 +122,6 @@ export function buildPrefilter(
   const renumber = new Int32Array(nodeCount);
   order.forEach((oldId, newId) => (renumber[oldId] = newId));
   const table = new Int32Array(nodeCount * alphabetSize);
-  const nodeOutputs: Array<Int32Array | null> = new Array(nodeCount).fill(null);
   const isOutput = new Uint8Array(nodeCount);
   const nodeEntries: Array<Int32Array | null> = new Array(nodeCount).fill(null);
   for (let newId = 0; newId < nodeCount; newId++) {
@@ -139,14 +129,11 @@ export function buildPrefilter(
     for (let symbol = 0; symbol < alphabetSize; symbol++) {
       table[newId * alphabetSize + symbol] = renumber[dense[oldId * alphabetSize + symbol]!]!;
     }
-    const list = outputs[oldId]!;
-    if (list.length > 0 || entryOutputs[oldId]!.length > 0) {
-      nodeOutputs[newId] = Int32Array.from(list);
+    if (entryOutputs[oldId]!.length > 0) {
       nodeEntries[newId] = Int32Array.from(entryOutputs[oldId]!);
       isOutput[newId] = 1;
     }
   }
-  const gatedRules = Int32Array.from(new Set(outputs.flat()));
 
   // The table `collect` walks: each cell holds the next state's row offset (state × width), bit-inverted (negative)
   // when that state reports hits, so the hot loop is one load, one add and one sign test per code unit.
@@ -193,7 +180,6 @@ export function buildPrefilter(
   }
 
   return {
-    ruleCount,
     entries,
     collect(lowerText, from = 0, to = lowerText.length) {
       // Two walkers, over the first and the second half, advance in the same loop: each step of one walker waits for
@@ -250,34 +236,6 @@ export function buildPrefilter(
       shrink(firstHalf);
       shrink(secondHalf);
       return { count, entry: result.entry, end: result.end };
-    },
-    mark(lowerText, active, from = 0, to = lowerText.length) {
-      let marked = 0;
-      let remaining = 0;
-      for (let k = 0; k < gatedRules.length; k++) if (active[gatedRules[k]!] === 0) remaining++;
-      if (remaining === 0) return 0;
-      // Locals keep the hot loop monomorphic and free of closure-context loads.
-      const cells = offsets;
-      const columns = alphabetIndex;
-      const width = alphabetSize;
-      let row = 0;
-      for (let i = from; i < to; i++) {
-        row = cells[row + columns[lowerText.charCodeAt(i)]!]!;
-        if (row < 0) {
-          row = ~row;
-          const hits = nodeOutputs[row / width]!;
-          for (let k = 0; k < hits.length; k++) {
-            const ruleIndex = hits[k]!;
-            if (active[ruleIndex] === 0) {
-              active[ruleIndex] = 1;
-              marked++;
-              // Every keyword-gated rule found: the rest of the text cannot change the answer.
-              if (--remaining === 0) return marked;
-            }
-          }
-        }
-      }
-      return marked;
     },
   };
 }

@@ -224,17 +224,17 @@ describe('helpers', () => {
     expect(hasContextWord('a phone', 0, 3, ['phone'])).toBe(false); // outside the window
   });
 
-  it('prefilter marks exactly the rules whose keywords occur', () => {
+  it('prefilter reports keyword hits of exactly the rules whose keywords occur', () => {
     const prefilter = buildPrefilter([['akia', 'asia'], ['ghp_'], undefined, ['sk-', 'ia']]);
-    const active = new Uint8Array(4);
-    prefilter.mark('export key=akiaxxxx', active);
-    expect([...active]).toEqual([1, 0, 0, 1]);
-    const none = new Uint8Array(4);
-    prefilter.mark('nothing here', none);
-    expect([...none]).toEqual([0, 0, 0, 0]);
-    const ranged = new Uint8Array(4);
-    prefilter.mark('ghp_ then akia', ranged, 5);
-    expect([...ranged]).toEqual([1, 0, 0, 1]);
+    const rulesHit = (text: string, from?: number) => {
+      const hits = prefilter.collect(text, from);
+      const hit = [0, 0, 0, 0];
+      for (let i = 0; i < hits.count; i++) hit[prefilter.entries[hits.entry[i]!]!.rule] = 1;
+      return hit;
+    };
+    expect(rulesHit('export key=akiaxxxx')).toEqual([1, 0, 0, 1]);
+    expect(rulesHit('nothing here')).toEqual([0, 0, 0, 0]);
+    expect(rulesHit('ghp_ then akia', 5)).toEqual([1, 0, 0, 1]);
   });
 
   it('computes Shannon entropy in bits per character', () => {

@@ -154,31 +154,27 @@ export function recognizeAngloAddresses(text: string): AddressSpan[] {
   for (let match = ANGLO_STREET.exec(text); match; match = ANGLO_STREET.exec(text)) {
     const words = match[0].split(/[ \t]+/);
     // words[0] is the house number. The street name is 1-5 words, then the last suffix within the first six words.
-    let suffixAt = -1;
-    if (NUMBER_FIRST_TYPES.has(words[1]!) && words.length >= 3) {
+    let take: number;
+    let letterOrThe = false;
+    if (NUMBER_FIRST_TYPES.has(words[1]!) && words.length >= 3 && !NOT_STREET_WORDS.has(words[2]!)) {
       // Type, then one to four name words.
-      const nameEnd = Math.min(words.length, 6);
-      let take = 1;
-      while (take + 1 < nameEnd && !NOT_STREET_WORDS.has(words[take + 1]!)) take++;
-      if (take >= 2) {
-        const last = words[take]!.replace(/\.$/, '');
-        const end = match.index + match[0].indexOf(last, match[0].indexOf(words[take - 1]!) + words[take - 1]!.length) + last.length;
-        spans.push({ start: match.index, end: extendAngloTail(text, end) });
-        continue;
+      take = 2;
+      while (take + 1 < Math.min(words.length, 6) && !NOT_STREET_WORDS.has(words[take + 1]!)) take++;
+    } else {
+      let suffixAt = -1;
+      for (let i = 2; i < Math.min(words.length, 8); i++) {
+        const word = words[i]!.replace(/\.$/, '').toLowerCase();
+        if (ANGLO_SUFFIXES.has(word)) suffixAt = i;
+        if (NOT_STREET_WORDS.has(words[i]!)) break;
       }
+      if (suffixAt < 0) continue;
+      const nameWords = words.slice(1, suffixAt);
+      // "A Street", "B Avenue" and British "The Avenue", "The Drive" are streets; otherwise those words open a sentence.
+      letterOrThe = nameWords.length === 1 && (/^[A-Z]$/.test(nameWords[0]!) || nameWords[0] === 'The');
+      if (!letterOrThe && nameWords.some((word) => NOT_STREET_WORDS.has(word) || (word.endsWith(".") && word.length > 3))) continue;
+      take = suffixAt;
+      if (words[take + 1] && DIRECTIONS.test(words[take + 1]!)) take++;
     }
-    for (let i = 2; i < Math.min(words.length, 8); i++) {
-      const word = words[i]!.replace(/\.$/, '').toLowerCase();
-      if (ANGLO_SUFFIXES.has(word)) suffixAt = i;
-      if (NOT_STREET_WORDS.has(words[i]!)) break;
-    }
-    if (suffixAt < 0) continue;
-    const nameWords = words.slice(1, suffixAt);
-    // "A Street", "B Avenue" and British "The Avenue", "The Drive" are streets; otherwise those words open a sentence.
-    const letterOrThe = nameWords.length === 1 && (/^[A-Z]$/.test(nameWords[0]!) || nameWords[0] === 'The');
-    if (!letterOrThe && nameWords.some((word) => NOT_STREET_WORDS.has(word) || (word.endsWith(".") && word.length > 3))) continue;
-    let take = suffixAt;
-    if (words[take + 1] && DIRECTIONS.test(words[take + 1]!)) take++;
     // A full stop belongs to an abbreviation ("Ave.", "St."), not to a full word ending a sentence ("Road.").
     if (words[take]!.endsWith('.') && !ANGLO_ABBREVIATIONS.has(words[take]!.slice(0, -1).toLowerCase())) {
       words[take] = words[take]!.slice(0, -1);
@@ -268,21 +264,40 @@ export function recognizeGermanicAddresses(text: string): AddressSpan[] {
   return spans;
 }
 
-/** recognizeGermanicAddresses, trying the pattern only where a street word starts (every match starts with one). */
-export function recognizeGermanicAddressesAt(text: string, starts: ArrayLike<number>, count: number): AddressSpan[] {
+/**
+ * Runs a sticky copy of a recognizer's pattern at each of the sorted `starts` only (every match begins at one), with
+ * the same matches as a global pass: a start inside the previous match, or before where `read` resumed, is skipped.
+ */
+function spansAtStarts(
+  sticky: RegExp,
+  text: string,
+  starts: ArrayLike<number>,
+  count: number,
+  read: (match: RegExpExecArray) => { span: AddressSpan; resume: number } | null,
+): AddressSpan[] {
   const spans: AddressSpan[] = [];
   let next = 0;
   for (let k = 0; k < count; k++) {
     const at = starts[k]!;
     if (at < next) continue;
-    GERMANIC_TAIL_AT.lastIndex = at;
-    const match = GERMANIC_TAIL_AT.exec(text);
+    sticky.lastIndex = at;
+    const match = sticky.exec(text);
     if (!match) continue;
     next = at + match[0].length;
-    const span = germanicAddressAt(text, match);
-    if (span) spans.push(span);
+    const found = read(match);
+    if (!found) continue;
+    spans.push(found.span);
+    next = Math.max(next, found.resume);
   }
   return spans;
+}
+
+/** recognizeGermanicAddresses, trying the pattern only where a street word starts (every match starts with one). */
+export function recognizeGermanicAddressesAt(text: string, starts: ArrayLike<number>, count: number): AddressSpan[] {
+  return spansAtStarts(GERMANIC_TAIL_AT, text, starts, count, (match) => {
+    const span = germanicAddressAt(text, match);
+    return span && { span, resume: 0 };
+  });
 }
 const GERMANIC_TAIL_AT = new RegExp(GERMANIC_TAIL_NUMBER.source, 'uy');
 
@@ -400,21 +415,7 @@ const ROMANCE_STREET_AT = new RegExp(ROMANCE_STREET.source, 'uy');
 
 /** recognizeRomanceAddresses, trying the pattern only where a street type starts (every match starts with one). */
 export function recognizeRomanceAddressesAt(text: string, starts: ArrayLike<number>, count: number): AddressSpan[] {
-  const spans: AddressSpan[] = [];
-  let next = 0;
-  for (let k = 0; k < count; k++) {
-    const at = starts[k]!;
-    if (at < next) continue;
-    ROMANCE_STREET_AT.lastIndex = at;
-    const match = ROMANCE_STREET_AT.exec(text);
-    if (!match) continue;
-    next = at + match[0].length;
-    const found = romanceAddressAt(text, match);
-    if (!found) continue;
-    spans.push(found.span);
-    next = Math.max(next, found.resume);
-  }
-  return spans;
+  return spansAtStarts(ROMANCE_STREET_AT, text, starts, count, (match) => romanceAddressAt(text, match));
 }
 
 const FRENCH_TYPES = [
