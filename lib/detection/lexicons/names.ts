@@ -4,9 +4,28 @@
  */
 import { AMBIGUOUS_NAMES, COMMON_WORDS, GIVEN_NAMES, PLACE_WORDS, SURNAMES } from './name-data';
 
-/** Lower-case and strip diacritics so "José", "JOSE" and "jose" share one entry. Keep in sync with the generator. */
+/**
+ * Cyrillic and Greek letters to Latin, so "Иван Петров" and "Γιώργος" meet the lexicon's romanised entries (the
+ * generator folds faker's native-script names through foldName too). Cyrillic follows common passport-style spelling;
+ * accented Greek vowels are listed precomposed.
+ */
+const TRANSLITERATION: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi',
+  й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
+  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', ј: 'j', љ: 'lj', њ: 'nj', ћ: 'c',
+  ђ: 'dj', џ: 'dz', ѓ: 'gj', ќ: 'kj', ѕ: 'dz',
+  α: 'a', ά: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', έ: 'e', ζ: 'z', η: 'i', ή: 'i', θ: 'th', ι: 'i', ί: 'i', ϊ: 'i',
+  ΐ: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x', ο: 'o', ό: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y',
+  ύ: 'y', ϋ: 'y', ΰ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o', ώ: 'o',
+};
+const CYRILLIC_OR_GREEK = /[\u0370-\u04ff]/;
+
+/**
+ * Lower-case, romanise Cyrillic and Greek, and strip diacritics so "José", "JOSE" and "jose" share one entry, as do
+ * "Петров" and "Petrov". The generator folds its entries with this same function.
+ */
 export function foldName(word: string): string {
-  const lower = word.toLowerCase();
+  let lower = word.toLowerCase();
   // Fast path: plain ASCII needs no normalisation.
   let ascii = true;
   for (let i = 0; i < lower.length; i++) {
@@ -16,6 +35,7 @@ export function foldName(word: string): string {
     }
   }
   if (ascii) return lower;
+  if (CYRILLIC_OR_GREEK.test(lower)) lower = Array.from(lower, (ch) => TRANSLITERATION[ch] ?? ch).join('');
   return lower
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

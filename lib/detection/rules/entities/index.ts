@@ -61,6 +61,8 @@ export const entityRules: Rule[] = [
         { text: 'I met Nguyen Van Anh in Hanoi.', match: 'Nguyen Van Anh' },
         { text: 'The patient, Siobhan O\u2019Brien, was admitted.', match: 'Siobhan O\u2019Brien' },
         { text: 'Frau Müller kommt morgen.', match: 'Müller' },
+        { text: 'Please forward this to Иван Петров by Friday.', match: 'Иван Петров' }, // Cyrillic, romanised lookup
+        { text: 'Γεια σας, είμαι ο Γιώργος Παπαδόπουλος.', match: 'Γιώργος Παπαδόπουλος' },
       ],
       negative: [
         'Will you review the PR? May I ask a question?', // names that are ordinary words at sentence start
@@ -70,6 +72,8 @@ export const entityRules: Rule[] = [
         'Paris is lovely in April.', // place and month
         'const userName = getUser().firstName;', // identifiers
         'The Way API returns a list of steps.',
+        'Вера в успех важна. Роман прочитан.', // "faith", "novel": Russian nouns that are also given names
+        'Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.', // Athens, also the name Athina
       ],
     },
   },

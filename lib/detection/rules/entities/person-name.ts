@@ -169,6 +169,8 @@ const PLACE_PREFIXES = new Set(['san', 'santa', 'santo', 'sao', 'saint', 'sainte
 const FIELD_ACRONYMS = new Set(['iban', 'bic', 'swift', 'ssn', 'sin', 'nin', 'nino', 'dob', 'vat', 'nhs', 'pin', 'otp',
   'cvv', 'cvc', 'tin', 'itin', 'ein', 'pan', 'aadhaar', 'cpf', 'dni', 'nie', 'nif', 'tfn', 'sku', 'api', 'url', 'ip']);
 
+const CYRILLIC_OR_GREEK = /[\u0370-\u04ff]/;
+
 const CUE_LOOKBEHIND = 48;
 const MAX_CUE_WORDS = 5;
 
@@ -417,7 +419,9 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
   } else if (AFTER_ARTICLE.test(text.slice(Math.max(0, start - 24), start))) {
     // "the Johnson report", "The Queen Mary": a lone name after an article names a thing, not a person.
   } else if (!capsOnly) {
-    if (given === 1) confidence = cues.weak ? 0.75 : 0.6;
+    // The lexicon knows English common words (Grace, Will) but not Russian or Greek ones ("Вера" is also "faith"): a
+    // lone name in those scripts needs a cue.
+    if (given === 1) confidence = cues.weak ? 0.75 : CYRILLIC_OR_GREEK.test(text.slice(start, end)) ? 0 : 0.6;
     else if (surname === 1 && cues.weak) confidence = 0.6;
     else if (ambiguous === 1 && cues.addressing && !isSentenceStart(text, start)) confidence = 0.55;
   } else if (given + surname === 1 && cues.strong) {
