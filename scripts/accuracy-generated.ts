@@ -18,7 +18,7 @@ const LOCALES: Record<string, Faker> = {
   en_US: fakers.fakerEN_US, en_GB: fakers.fakerEN_GB, en_IN: fakers.fakerEN_IN, en_AU: fakers.fakerEN_AU,
   en_NG: fakers.fakerEN_NG, de: fakers.fakerDE, fr: fakers.fakerFR, es: fakers.fakerES, it: fakers.fakerIT,
   pt_BR: fakers.fakerPT_BR, nl: fakers.fakerNL, pl: fakers.fakerPL, tr: fakers.fakerTR, sv: fakers.fakerSV,
-  vi: fakers.fakerVI, id_ID: fakers.fakerID_ID,
+  vi: fakers.fakerVI, id_ID: fakers.fakerID_ID, ru: fakers.fakerRU, uk: fakers.fakerUK, el: fakers.fakerEL,
 };
 
 type Make = (f: Faker) => string;

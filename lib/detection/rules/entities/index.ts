@@ -28,15 +28,13 @@ import {
   ROMANCE_INNER_PATTERNS,
   ROMANCE_KEYWORDS,
 } from './street-address';
+import { ADDRESS_CONTEXT } from './address-context';
+import { cyrillicGreekAddressRules } from './street-address-cyrillic-greek';
 
 /**
  * The "hard" PII types: person names (lexicons + context), street addresses (several national shapes) and dates of
  * birth (a date plus a birth cue). Structured PII with checksums lives in ../pii and ../national-ids.
  */
-
-const ADDRESS_CONTEXT = ['address', 'ship to', 'shipping', 'deliver', 'delivery', 'billing', 'lives at', 'located at',
-  'mail to', 'send to', 'street', 'apartment', 'residence', 'home', 'dirección', 'domicilio', 'adresse', 'anschrift',
-  'indirizzo', 'endereço', 'morada', 'adres'];
 
 export const entityRules: Rule[] = [
   {
@@ -258,4 +256,5 @@ export const entityRules: Rule[] = [
       ],
     },
   },
+  ...cyrillicGreekAddressRules,
 ];

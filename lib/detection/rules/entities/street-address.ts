@@ -57,9 +57,9 @@ const TAIL_LOOKAHEAD = 120;
 
 /** A word that announces an address earlier in the same sentence: "lives at", "Billing address:", "ship … to". */
 const ADDRESS_CUE_BEFORE =
-  /(?:address|ship|deliver|billing|lives|living|located|office|mail|send|residence|home|dirección|direccion|domicilio|adresse|anschrift|wohnt|wohnhaft|wohne|indirizzo|endereço|morada|adres|alamat|mieszka|mieszkam|vivo|vive|abita|moro|mora)(?![\p{L}])[^.!?\n]{0,48}$/iu;
+  /(?:address|ship|deliver|billing|lives|living|located|office|mail|send|residence|home|dirección|direccion|domicilio|adresse|anschrift|wohnt|wohnhaft|wohne|indirizzo|endereço|morada|adres|alamat|mieszka|mieszkam|vivo|vive|abita|moro|mora|адрес|адреса|доставка|живу|живет|живёт|проживає|мешкає|διεύθυνση|μένω|μένει|κατοικώ|κατοικεί)(?![\p{L}])[^.!?\n]{0,48}$/iu;
 
-function hasAddressCueBefore(text: string, start: number): boolean {
+export function hasAddressCueBefore(text: string, start: number): boolean {
   return ADDRESS_CUE_BEFORE.test(text.slice(Math.max(0, start - 80), start));
 }
 
