@@ -46,6 +46,7 @@ export function foldName(word: string): string {
     .replace(/œ/g, 'oe')
     .replace(/ß/g, 'ss')
     .replace(/ı/g, 'i')
+    .replace(/ə/g, 'e')
     .replace(/[’`]/g, "'");
 }
 

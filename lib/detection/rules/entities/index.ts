@@ -30,6 +30,7 @@ import {
 } from './street-address';
 import { ADDRESS_CONTEXT } from './address-context';
 import { cyrillicGreekAddressRules } from './street-address-cyrillic-greek';
+import { recognizeAddressesWithTown, WITH_TOWN_INNER_PATTERNS } from './street-address-with-town';
 
 /**
  * The "hard" PII types: person names (lexicons + context), street addresses (several national shapes) and dates of
@@ -257,4 +258,41 @@ export const entityRules: Rule[] = [
     },
   },
   ...cyrillicGreekAddressRules,
+  {
+    id: 'street-address-with-town',
+    kind: 'pii',
+    type: 'STREET_ADDRESS',
+    description: 'A street name and house number followed by a town and postcode (Central and Northern European style) locate a person’s home.',
+    recognize: (text) => recognizeAddressesWithTown(text),
+    innerPatterns: WITH_TOWN_INNER_PATTERNS,
+    context: ADDRESS_CONTEXT,
+    // Below the other address rules, whose street types are firmer evidence: where one of them matches ("PO Box 4471,
+    // Anchorage, AK 99501"), its span wins over this rule's reading of the same words.
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'Ship the replacement to Nábřežní 6, Stráž pod Ralskem 477 67, thanks.', match: 'Nábřežní 6, Stráž pod Ralskem 477 67' },
+        { text: 'Adresse: Vorstadt 9, 3600 Thun', match: 'Vorstadt 9, 3600 Thun' },
+        { text: 'Billing address: Soška ulica 26a, Šempeter pri Gorici 7477', match: 'Soška ulica 26a, Šempeter pri Gorici 7477' },
+        { text: 'Send it to Vēja bulvāris 722, Viļaka LV-0134.', match: 'Vēja bulvāris 722, Viļaka LV-0134' },
+        { text: 'Meet me at Ved Stranden 22B, Arden 5072 tomorrow.', match: 'Ved Stranden 22B, Arden 5072' },
+        { text: 'Ship to 620 Pépin Du Sommerard, Menardburgh T6J 0J7', match: '620 Pépin Du Sommerard, Menardburgh T6J 0J7' },
+        { text: 'Deliver to 13 Boame Link, Nyananor FF-378-4092 today', match: '13 Boame Link, Nyananor FF-378-4092' },
+        { text: 'Our office is at Závrchy 8. Is that inside the delivery zone?', match: 'Závrchy 8' }, // cue + "at"
+        { text: 'Billing address: Szőke tér 94, Balatonkeresztúr 1960', match: 'Szőke tér 94, Balatonkeresztúr 1960' },
+        { text: 'Ship it to Aleea Penelului, Bloc 51, Ianca 860355.', match: 'Aleea Penelului, Bloc 51, Ianca 860355' },
+      ],
+      negative: [
+        'Order 5, Invoice 10023 was paid.', // ordinary words, an invoice number
+        'We support Windows 11, Office 2019 and later.', // a year is not a postcode
+        'Python 3, Django 4 and Node 18 are installed.',
+        'See Chapter 12, Section 3 of the manual.',
+        'We shipped 3 Macbooks, Berlin 2024 edition.', // number first, ordinary words, a year
+        'Released 12 Features, Fixes 10045 closed.',
+        'Our office bought Lenovo 5 laptops last week.', // an address word, but no place preposition before
+        'Our office is at Version 2 of the rollout.', // an ordinary word as the street
+        'Meet Kowalski 3, Vienna 1985 was a good year.', // a year after a bare name, no address word
+      ],
+    },
+  },
 ];
