@@ -19,6 +19,13 @@ import {
   ROMANCE_KEYWORDS,
 } from '../../../lib/detection/rules/entities/street-address';
 import { recognizePersonNames, recognizePersonNamesByEveryToken } from '../../../lib/detection/rules/entities/person-name';
+import {
+  ADDRESS_CUE_KEYWORDS,
+  recognizeAddressesWithTown,
+  recognizeBareAddresses,
+  recognizeBareAddressesAt,
+  recognizeBareAddressesAtEveryNumber,
+} from '../../../lib/detection/rules/entities/street-address-with-town';
 import type { Finding } from '../../../lib/detection/types';
 
 const scanner = createEngineScanner(undefined, { rules: entityRules });
@@ -339,6 +346,50 @@ describe('street addresses: recognizers run at keyword starts find what the whol
         expect(recognizeRomanceAddressesAt(sample, romance, romance.length)).toEqual(recognizeRomanceAddresses(sample));
         const germanic = keywordStarts(sample, GERMANIC_KEYWORDS);
         expect(recognizeGermanicAddressesAt(sample, germanic, germanic.length)).toEqual(recognizeGermanicAddresses(sample));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('street addresses without a known street type', () => {
+  it('need a town and postcode, or a place preposition after an address word', () => {
+    expect(valuesOf('Ship the replacement to Nábřežní 6, Stráž pod Ralskem 477 67, thanks.', 'STREET_ADDRESS')).toEqual([
+      'Nábřežní 6, Stráž pod Ralskem 477 67',
+    ]);
+    expect(valuesOf('Adresse: Vorstadt 9\n3600 Thun', 'STREET_ADDRESS')).toEqual(['Vorstadt 9\n3600 Thun']);
+    expect(valuesOf('Our office is at Ritvakaari 9. Is that inside the zone?', 'STREET_ADDRESS')).toEqual(['Ritvakaari 9']);
+    expect(valuesOf('Ritvakaari 9 is a nice place.', 'STREET_ADDRESS')).toEqual([]); // no cue, no town
+    expect(valuesOf('We support Windows 11, Office 2019 and Teams 2, Berlin 2024.', 'STREET_ADDRESS')).toEqual([]);
+    expect(valuesOf('Ship it to Anna at Vorstadt 9, 3600 Thun.', 'STREET_ADDRESS')).toEqual(['Vorstadt 9, 3600 Thun']);
+  });
+
+  it('the bare-street search run at the engine\'s keyword hits finds what the whole-text search and every number find', () => {
+    // Sentences shaped like bare addresses (an address word, a preposition, street words, a number), with noise words
+    // between them, over several lines: most samples hold several cues and several candidate streets.
+    const cue = fc.constantFrom('Our office is', 'Billing address', 'She lives', 'email me', 'ship it', 'Adresse', 'the home', 'x');
+    const preposition = fc.constantFrom(' at ', ' to ', ': ', ' in ', ' ', ', ');
+    const street = fc.constantFrom('Závrchy', 'Torvet', 'Version', 'Soška ulica', 'du Preez Landing', 'Na Rovnosti', 'x y', 'Thun');
+    const number = fc.constantFrom(' 8', ' 898', ' 22B', ' 2/2', ' 3600', '', ' 12345');
+    const end = fc.constantFrom('.', '. ', '\n', ', ', ' ', ' and more words ');
+    const sentence = fc.tuple(cue, preposition, street, number, end).map((parts) => parts.join(''));
+    const text = fc.array(sentence, { maxLength: 8 }).map((sentences) => sentences.join(''));
+    fc.assert(
+      fc.property(text, (sample) => {
+        const lower = sample.toLowerCase();
+        const starts: number[] = [];
+        for (const keyword of ADDRESS_CUE_KEYWORDS) for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + 1)) starts.push(at);
+        starts.sort((a, b) => a - b);
+        const found = recognizeBareAddresses(sample);
+        expect(recognizeBareAddressesAt(sample, starts, starts.length)).toEqual(found);
+        // Looking only after address words loses nothing that trying every number finds.
+        expect(found).toEqual(recognizeBareAddressesAtEveryNumber(sample));
+        // Spans of either recognizer lie inside the text.
+        for (const span of [...recognizeBareAddresses(sample), ...recognizeAddressesWithTown(sample)]) {
+          expect(span.start).toBeGreaterThanOrEqual(0);
+          expect(span.end).toBeLessThanOrEqual(sample.length);
+          expect(span.end).toBeGreaterThan(span.start);
+        }
       }),
       { numRuns: 3000 },
     );

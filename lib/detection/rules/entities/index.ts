@@ -30,7 +30,13 @@ import {
 } from './street-address';
 import { ADDRESS_CONTEXT } from './address-context';
 import { cyrillicGreekAddressRules } from './street-address-cyrillic-greek';
-import { recognizeAddressesWithTown, WITH_TOWN_INNER_PATTERNS } from './street-address-with-town';
+import {
+  ADDRESS_CUE_KEYWORDS,
+  recognizeAddressesWithTown,
+  recognizeBareAddresses,
+  recognizeBareAddressesAt,
+  WITH_TOWN_INNER_PATTERNS,
+} from './street-address-with-town';
 
 /**
  * The "hard" PII types: person names (lexicons + context), street addresses (several national shapes) and dates of
@@ -278,7 +284,6 @@ export const entityRules: Rule[] = [
         { text: 'Meet me at Ved Stranden 22B, Arden 5072 tomorrow.', match: 'Ved Stranden 22B, Arden 5072' },
         { text: 'Ship to 620 Pépin Du Sommerard, Menardburgh T6J 0J7', match: '620 Pépin Du Sommerard, Menardburgh T6J 0J7' },
         { text: 'Deliver to 13 Boame Link, Nyananor FF-378-4092 today', match: '13 Boame Link, Nyananor FF-378-4092' },
-        { text: 'Our office is at Závrchy 8. Is that inside the delivery zone?', match: 'Závrchy 8' }, // cue + "at"
         { text: 'Billing address: Szőke tér 94, Balatonkeresztúr 1960', match: 'Szőke tér 94, Balatonkeresztúr 1960' },
         { text: 'Ship it to Aleea Penelului, Bloc 51, Ianca 860355.', match: 'Aleea Penelului, Bloc 51, Ianca 860355' },
       ],
@@ -289,9 +294,33 @@ export const entityRules: Rule[] = [
         'See Chapter 12, Section 3 of the manual.',
         'We shipped 3 Macbooks, Berlin 2024 edition.', // number first, ordinary words, a year
         'Released 12 Features, Fixes 10045 closed.',
+        'Meet Kowalski 3, Vienna 1985 was a good year.', // a year after a bare name, no address word
+      ],
+    },
+  },
+  {
+    id: 'street-address-after-cue',
+    kind: 'pii',
+    type: 'STREET_ADDRESS',
+    description: 'A street name and house number right after an address word ("Our office is at Závrchy 8") locate a person\u2019s home or workplace.',
+    recognize: (text, lower) => recognizeBareAddresses(text, lower),
+    recognizeAt: (text, _lower, starts, count) => recognizeBareAddressesAt(text, starts, count),
+    innerPatterns: WITH_TOWN_INNER_PATTERNS,
+    // The address words themselves: the rule runs only where one occurs, and starts looking there.
+    keywords: ADDRESS_CUE_KEYWORDS,
+    context: ADDRESS_CONTEXT,
+    // As the town-and-postcode rule: below the rules that know the street's type.
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'Our office is at Závrchy 8. Is that inside the delivery zone?', match: 'Závrchy 8' },
+        { text: 'Billing address: Torvet 898', match: 'Torvet 898' },
+        { text: 'She lives at 1607 du Preez Landing now.', match: '1607 du Preez Landing' },
+      ],
+      negative: [
         'Our office bought Lenovo 5 laptops last week.', // an address word, but no place preposition before
         'Our office is at Version 2 of the rollout.', // an ordinary word as the street
-        'Meet Kowalski 3, Vienna 1985 was a good year.', // a year after a bare name, no address word
+        'Check your email. At Sprint 12 we release.', // a sentence ends between the address word and the street
       ],
     },
   },

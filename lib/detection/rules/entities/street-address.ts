@@ -56,8 +56,10 @@ const EU_TAIL = new RegExp(String.raw`^${SEP}(?:[A-Z]{1,2}-)?\d{4,5}(?:[ \t]?[A-
 const TAIL_LOOKAHEAD = 120;
 
 /** A word that announces an address earlier in the same sentence: "lives at", "Billing address:", "ship … to". */
-const ADDRESS_CUE_BEFORE =
-  /(?:address|ship|deliver|billing|lives|living|located|office|mail|send|residence|home|dirección|direccion|domicilio|adresse|anschrift|wohnt|wohnhaft|wohne|indirizzo|endereço|morada|adres|alamat|mieszka|mieszkam|vivo|vive|abita|moro|mora|адрес|адреса|доставка|живу|живет|живёт|проживає|мешкає|διεύθυνση|μένω|μένει|κατοικώ|κατοικεί)(?![\p{L}])[^.!?\n]{0,48}$/iu;
+/** Words that announce an address (a regex alternation, matched case-insensitively). */
+export const ADDRESS_CUE_WORDS =
+  'address|ship|deliver|billing|lives|living|located|office|mail|send|residence|home|dirección|direccion|domicilio|adresse|anschrift|wohnt|wohnhaft|wohne|indirizzo|endereço|morada|adres|alamat|mieszka|mieszkam|vivo|vive|abita|moro|mora|адрес|адреса|доставка|живу|живет|живёт|проживає|мешкає|διεύθυνση|μένω|μένει|κατοικώ|κατοικεί';
+const ADDRESS_CUE_BEFORE = new RegExp(`(?:${ADDRESS_CUE_WORDS})(?![\\p{L}])[^.!?\\n]{0,48}$`, 'iu');
 
 export function hasAddressCueBefore(text: string, start: number): boolean {
   return ADDRESS_CUE_BEFORE.test(text.slice(Math.max(0, start - 80), start));
