@@ -614,51 +614,77 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
   );
   const maxKeywordLength = entryLength.reduce((max, length) => Math.max(max, length), 0);
 
-  /** Keyword hits of the whole text, grouped by rule: hits of rule r are [offset[r], offset[r+1]) in end order. */
+  /**
+   * Keyword hits of the whole text, grouped by rule: `active` lists the rules with at least one hit (ascending, the
+   * first `activeCount`), and the hits of such a rule r are [first[r], last[r]) in end order. Entries of other rules
+   * are stale: readers only look at active rules.
+   */
   interface RuleHits {
-    offset: Int32Array;
+    active: Int32Array;
+    activeCount: number;
+    first: Int32Array;
+    last: Int32Array;
     start: Int32Array;
     end: Int32Array;
     entry: Int32Array;
   }
 
+  /** Rules without keywords, which run on every window (ascending). */
+  const alwaysRun = Int32Array.from(keywordsPerRule.flatMap((keywords, index) => (keywords === undefined ? [index] : [])));
+
   // Buffers for the synchronous scan, reused between scans (scanChunked interleaves with other calls: it allocates).
-  const reusableOffset = new Int32Array(rules.length + 1);
-  const reusableFill = new Int32Array(rules.length);
+  // `reusableCounts` is all zeros between scans.
+  const reusableCounts = new Int32Array(rules.length);
+  const reusableActive = new Int32Array(rules.length);
+  const reusableFirst = new Int32Array(rules.length);
+  const reusableLast = new Int32Array(rules.length);
   let reusableStart = new Int32Array(1024);
   let reusableEnd = new Int32Array(1024);
   let reusableEntry = new Int32Array(1024);
 
   function collectHits(lower: string, reuse: boolean): RuleHits {
     const hits = prefilter.collect(lower, 0, lower.length);
-    const offset = reuse ? reusableOffset.fill(0) : new Int32Array(rules.length + 1);
-    for (let i = 0; i < hits.count; i++) offset[entryRule[hits.entry[i]!]! + 1]!++;
-    for (let r = 0; r < rules.length; r++) offset[r + 1]! += offset[r]!;
-    const fill = reuse ? reusableFill : new Int32Array(rules.length);
-    for (let r = 0; r < rules.length; r++) fill[r] = offset[r]!;
+    // Work only on the rules that have hits (a few per prompt), not on the whole catalogue: the cost per scan stays small.
+    const counts = reuse ? reusableCounts : new Int32Array(rules.length);
+    const active = reuse ? reusableActive : new Int32Array(rules.length);
+    let activeCount = 0;
+    for (let i = 0; i < hits.count; i++) {
+      const rule = entryRule[hits.entry[i]!]!;
+      if (counts[rule]!++ === 0) active[activeCount++] = rule;
+    }
+    active.subarray(0, activeCount).sort();
+    const first = reuse ? reusableFirst : new Int32Array(rules.length);
+    const last = reuse ? reusableLast : new Int32Array(rules.length);
+    let running = 0;
+    for (let k = 0; k < activeCount; k++) {
+      const rule = active[k]!;
+      first[rule] = running;
+      last[rule] = running; // the fill cursor while placing, the end once placed
+      running += counts[rule]!;
+      counts[rule] = 0;
+    }
     if (reuse && reusableStart.length < hits.count) {
       const size = Math.max(hits.count, reusableStart.length * 2);
       reusableStart = new Int32Array(size);
       reusableEnd = new Int32Array(size);
       reusableEntry = new Int32Array(size);
     }
-    // Reused arrays may be longer than the hit count; readers only index below offset[rules.length].
+    // Reused arrays may be longer than the hit count; readers only index below last[r] of active rules.
     const start = reuse ? reusableStart : new Int32Array(hits.count);
     const end = reuse ? reusableEnd : new Int32Array(hits.count);
     const entry = reuse ? reusableEntry : new Int32Array(hits.count);
     for (let i = 0; i < hits.count; i++) {
       const id = hits.entry[i]!;
-      const slot = fill[entryRule[id]!]!++;
+      const slot = last[entryRule[id]!]!++;
       end[slot] = hits.end[i]!;
       start[slot] = hits.end[i]! - entryLength[id]!;
       entry[slot] = id;
     }
-    return { offset, start, end, entry };
+    return { active, activeCount, first, last, start, end, entry };
   }
 
   let anchorBuffer = new Int32Array(256);
 
-  /** Candidates of every active rule over one window [from, to). */
   /**
    * Candidates of every active rule over one window [from, to), kept only when they start in the window's core
    * [coreFrom, coreTo): cores tile the text, so each span is decided by exactly one window, the one that also sees the
@@ -677,14 +703,22 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
     const sliceText = from === 0 && to === text.length ? text : text.slice(from, to);
     const sliceLowerRef: { value: string | null } = { value: null };
     const windowOut: Candidate[] = [];
-    for (let index = 0; index < compiled.length; index++) {
-      const rule = compiled[index]!;
-      const first = hits.offset[index]!;
-      const last = hits.offset[index + 1]!;
-      if (first === last) {
-        if (keywordsPerRule[index] === undefined) runRule(rule, index, text, lower, from, to, windowOut, sliceText, sliceLowerRef, null, 0);
+    // Rules in catalogue order (candidates keep it for ties): the always-run rules merged with the rules that have hits.
+    let nextAlways = 0;
+    let nextActive = 0;
+    while (nextAlways < alwaysRun.length || nextActive < hits.activeCount) {
+      const always = nextAlways < alwaysRun.length ? alwaysRun[nextAlways]! : compiled.length;
+      const withHits = nextActive < hits.activeCount ? hits.active[nextActive]! : compiled.length;
+      if (always < withHits) {
+        nextAlways++;
+        runRule(compiled[always]!, always, text, lower, from, to, windowOut, sliceText, sliceLowerRef, null, 0);
         continue;
       }
+      nextActive++;
+      const index = withHits;
+      const rule = compiled[index]!;
+      const first = hits.first[index]!;
+      const last = hits.last[index]!;
       // Hits are in end order; the first one inside the window decides. Starts lag ends by at most maxKeywordLength.
       let low = first;
       let high = last;
