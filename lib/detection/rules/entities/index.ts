@@ -68,6 +68,7 @@ export const entityRules: Rule[] = [
         { text: 'Frau Müller kommt morgen.', match: 'Müller' },
         { text: 'Please forward this to Иван Петров by Friday.', match: 'Иван Петров' }, // Cyrillic, romanised lookup
         { text: 'Γεια σας, είμαι ο Γιώργος Παπαδόπουλος.', match: 'Γιώργος Παπαδόπουλος' },
+        { text: 'My niece Thandeka starts school on Monday.', match: 'Thandeka' }, // an unknown word after a relation noun
       ],
       negative: [
         'Will you review the PR? May I ask a question?', // names that are ordinary words at sentence start
@@ -79,6 +80,8 @@ export const entityRules: Rule[] = [
         'The Way API returns a list of steps.',
         'Вера в успех важна. Роман прочитан.', // "faith", "novel": Russian nouns that are also given names
         'Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.', // Athens, also the name Athina
+        'Our customer Zendesk reported an outage.', // customers and clients are often companies
+        '## Named Exports Supported', // a Title Case heading
       ],
     },
   },

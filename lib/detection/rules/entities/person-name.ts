@@ -84,17 +84,28 @@ const WEAK_CUES = phrases(
     'spoke with|talked to|per|thanks|thank you|patient|customer|client|employee|candidate|applicant|user|colleague|' +
     'coworker|friend|son|daughter|wife|husband|partner|mother|father|brother|sister|mom|dad|mum|aunt|uncle|cousin|' +
     'grandmother|grandfather|nurse|doctor|manager|boss|tenant|landlord|neighbor|neighbour|mr and mrs|cc|our|my|named|' +
+    'intern|assistant|teammate|classmate|roommate|mentor|supervisor|tutor|niece|nephew|fiancé|fiancée|girlfriend|' +
+    'boyfriend|' +
     'whose name is|hired|interviewed|invite|invited|assign|assigned to|reviewer|reviewed by|written by|signed by|' +
     'sent by|approved by|con|y|und|et|avec|mit|para|pour|für|fur|de|da|met|van|z|ze|ile|na',
 );
 /** Weak cues that still carry a single ambiguous name ("tell Mark", "cc Will"): verbs of addressing someone. */
 const ADDRESSING_CUES = phrases('tell|ask|asked|told|email|emailed|ping|call|thanks|thank you|cc|met|meet|invite|invited|remind|contact|contacted');
-/** Role and relation nouns: before two unknown capitalised words ("my father, Giorgos Papadopoulos") they make a name. */
-const ROLE_CUES = phrases(
-  'patient|customer|client|employee|candidate|applicant|colleague|coworker|friend|son|daughter|wife|husband|partner|' +
-    'mother|father|brother|sister|mom|dad|mum|aunt|uncle|cousin|grandmother|grandfather|nurse|doctor|manager|boss|' +
-    'tenant|landlord|neighbor|neighbour|named|whose name is|hired|interviewed|caller|user|guest|student|teacher',
+/**
+ * Nouns for a person in a relation or a role of care, study or work: right before them a lone unknown capitalised word
+ * is a name ("Our intern Mbali asked", "my niece Thandeka"). Roles that also precede companies or products (customer,
+ * client, user, guest, tenant) are left out, and so is "named" (Title Case headings: "Named Exports Supported").
+ */
+const PERSONAL_ROLE_CUES = phrases(
+  'patient|employee|candidate|applicant|colleague|coworker|co-worker|friend|son|daughter|wife|husband|partner|' +
+    'mother|father|brother|sister|mom|dad|mum|aunt|uncle|cousin|grandmother|grandfather|grandson|granddaughter|niece|' +
+    'nephew|fiancé|fiancée|fiance|fiancee|girlfriend|boyfriend|stepson|stepdaughter|nurse|doctor|manager|boss|landlord|' +
+    'neighbor|neighbour|whose name is|caller|student|teacher|intern|assistant|teammate|classmate|roommate|' +
+    'flatmate|mentor|mentee|supervisor|tutor|nanny|coach|lawyer|attorney|accountant|therapist|dentist|surgeon|' +
+    'pharmacist|recruiter|caregiver|carer',
 );
+/** Role and relation nouns: before two unknown capitalised words ("my father, Giorgos Papadopoulos") they make a name. */
+const ROLE_CUES = new Set([...PERSONAL_ROLE_CUES, 'customer', 'client', 'tenant', 'hired', 'interviewed', 'user', 'guest', 'named']);
 /** Sign-offs: a name on the line after them is a signature. */
 const SIGN_OFFS = phrases(
   'regards|best regards|kind regards|warm regards|thanks|many thanks|thank you|cheers|best|sincerely|' +
@@ -288,6 +299,7 @@ interface Cues {
   weak: boolean;
   addressing: boolean;
   role: boolean;
+  personalRole: boolean;
 }
 
 const TRAILING_PUNCTUATION = new Set([...' \t\r\n,:;="\'“«(@']);
@@ -319,7 +331,7 @@ function trailingPhrases(text: string, from: number, cut: number): string[] {
   return phrases;
 }
 
-const NO_CUES: Cues = { strong: false, label: false, signature: false, weak: false, addressing: false, role: false };
+const NO_CUES: Cues = { strong: false, label: false, signature: false, weak: false, addressing: false, role: false, personalRole: false };
 
 function cuesBefore(text: string, start: number): Cues {
   const from = Math.max(0, start - CUE_LOOKBEHIND);
@@ -327,7 +339,7 @@ function cuesBefore(text: string, start: number): Cues {
   let cut = start;
   while (cut > from && TRAILING_PUNCTUATION.has(text[cut - 1]!)) cut--;
   const trailing = text.slice(cut, start);
-  const cues: Cues = { strong: false, label: false, signature: false, weak: false, addressing: false, role: false };
+  const cues: Cues = { strong: false, label: false, signature: false, weak: false, addressing: false, role: false, personalRole: false };
   if (trailing.includes('@') && !trailing.includes('\n')) cues.weak = true;
   if (trailing.includes('\n')) {
     // The previous line alone must be a sign-off ("Best regards," / "Thanks!").
@@ -344,6 +356,7 @@ function cuesBefore(text: string, start: number): Cues {
   cues.weak = cues.weak || has(WEAK_CUES);
   cues.addressing = has(ADDRESSING_CUES);
   cues.role = has(ROLE_CUES);
+  cues.personalRole = cues.role && has(PERSONAL_ROLE_CUES);
   return cues;
 }
 
@@ -424,6 +437,7 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
     if (given === 1) confidence = cues.weak ? 0.75 : CYRILLIC_OR_GREEK.test(text.slice(start, end)) ? 0 : 0.6;
     else if (surname === 1 && cues.weak) confidence = 0.6;
     else if (ambiguous === 1 && cues.addressing && !isSentenceStart(text, start)) confidence = 0.55;
+    else if (unknown === 1 && cues.personalRole) confidence = 0.6; // 'Our intern Mbali asked'
   } else if (given + surname === 1 && cues.strong) {
     confidence = 0.6; // a lone all-capitals word ("IBAN", "ANNA") only after a greeting or introduction
   }
