@@ -5,9 +5,11 @@
  * Ghana write the number first without a suffix ("620 Pépin Du Sommerard, Menardburgh T6J 0J7").
  *
  * Found from the house number: the capitalised words right before it (or right after it, number first) as the street,
- * then the evidence: a town and postcode in either order, or, without them, a place preposition right before the
- * street with an address word earlier in the sentence ("Our office is at Závrchy 8."). Ordinary English words as the
- * whole street ("Order 5, Invoice 10023") and years as postcodes ("Windows 11, Office 2019") are refused.
+ * then the evidence, one rule each: a town and postcode in either order (street-address-with-town, searched from commas
+ * and line breaks), or, without them, a place preposition right before the street with an address word earlier in the
+ * sentence ("Our office is at Závrchy 8.": street-address-after-cue, searched from the address words). Ordinary
+ * English words as the whole street ("Order 5, Invoice 10023") and years as postcodes ("Windows 11, Office 2019") are
+ * refused.
  */
 import { lowerCasePreservingOffsets } from '../../engine';
 import { AMBIGUOUS, COMMON, foldName, nameFlags } from '../../lexicons/names';
@@ -221,35 +223,33 @@ export function recognizeAddressesWithTown(text: string): AddressSpan[] {
 
 /** The address whose street line ends at the separator at `separatorAt`, if a town tail follows it. */
 function addressEndingAt(text: string, separatorAt: number, spans: AddressSpan[]): void {
-  {
-    // A tail starts with a capitalised town or a postcode: the first character after the separator says.
-    let next = separatorAt + 1;
-    while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
-    const nextCode = text.charCodeAt(next);
-    if (!(isDigitCode(nextCode) || (nextCode >= 65 && nextCode <= 90) || (nextCode > 127 && /\p{Lu}/u.test(text[next]!)))) return;
-    const lineEnd = trimmedEnd(text, separatorAt);
-    const lastCode = text.charCodeAt(lineEnd - 1);
-    const numberLast = isDigitCode(lastCode) || (lineEnd > 1 && isDigitCode(text.charCodeAt(lineEnd - 2)) && /[A-Za-z]/.test(text[lineEnd - 1]!));
-    if (numberLast) {
-      // "Vorstadt 9, …", "Cypresvænget 35A, …": street, then its number.
-      const number = HOUSE_NUMBER_AT_END.exec(text.slice(Math.max(0, lineEnd - 12), lineEnd));
-      if (!number) return;
-      const street = streetBefore(text, lineEnd - number[1]!.length);
-      if (street === null) return;
-      const tail = townTail(text, lineEnd, () => street.typed || hasAddressCueBefore(text, street.start));
-      if (tail > 0) spans.push({ start: street.start, end: lineEnd + tail });
-      return;
-    }
-    // "620 Pépin Du Sommerard, Menardburgh T6J 0J7": number first, its words end here (in a letter: a line ending in a
-    // full stop or a bracket is a sentence or code, not a street).
-    if (!(lastCode >= 97 && lastCode <= 122) && !(lastCode >= 65 && lastCode <= 90) && !(lastCode > 127 && isLetter(text[lineEnd - 1]))) return;
-    const head = numberFirstStart(text, lineEnd);
-    if (head === null) return;
-    const street = numberFirstStreet(text, head.wordsStart);
-    if (street === null || street.end !== lineEnd) return;
-    const tail = townTail(text, lineEnd, () => hasAddressCueBefore(text, head.start));
-    if (tail > 0) spans.push({ start: head.start, end: lineEnd + tail });
+  // A tail starts with a capitalised town or a postcode: the first character after the separator says.
+  let next = separatorAt + 1;
+  while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
+  const nextCode = text.charCodeAt(next);
+  if (!(isDigitCode(nextCode) || (nextCode >= 65 && nextCode <= 90) || (nextCode > 127 && /\p{Lu}/u.test(text[next]!)))) return;
+  const lineEnd = trimmedEnd(text, separatorAt);
+  const lastCode = text.charCodeAt(lineEnd - 1);
+  const numberLast = isDigitCode(lastCode) || (lineEnd > 1 && isDigitCode(text.charCodeAt(lineEnd - 2)) && /[A-Za-z]/.test(text[lineEnd - 1]!));
+  if (numberLast) {
+    // "Vorstadt 9, …", "Cypresvænget 35A, …": street, then its number.
+    const number = HOUSE_NUMBER_AT_END.exec(text.slice(Math.max(0, lineEnd - 12), lineEnd));
+    if (!number) return;
+    const street = streetBefore(text, lineEnd - number[1]!.length);
+    if (street === null) return;
+    const tail = townTail(text, lineEnd, () => street.typed || hasAddressCueBefore(text, street.start));
+    if (tail > 0) spans.push({ start: street.start, end: lineEnd + tail });
+    return;
   }
+  // "620 Pépin Du Sommerard, Menardburgh T6J 0J7": number first, its words end here (in a letter: a line ending in a
+  // full stop or a bracket is a sentence or code, not a street).
+  if (!(lastCode >= 97 && lastCode <= 122) && !(lastCode >= 65 && lastCode <= 90) && !(lastCode > 127 && isLetter(text[lineEnd - 1]))) return;
+  const head = numberFirstStart(text, lineEnd);
+  if (head === null) return;
+  const street = numberFirstStreet(text, head.wordsStart);
+  if (street === null || street.end !== lineEnd) return;
+  const tail = townTail(text, lineEnd, () => hasAddressCueBefore(text, head.start));
+  if (tail > 0) spans.push({ start: head.start, end: lineEnd + tail });
 }
 
 /** Address words (the lower-case literals hasAddressCueBefore looks for): keywords of the bare-address rule. */
