@@ -67,6 +67,7 @@ export const entityRules: Rule[] = [
         { text: 'The patient, Siobhan O\u2019Brien, was admitted.', match: 'Siobhan O\u2019Brien' },
         { text: 'Frau Müller kommt morgen.', match: 'Müller' },
         { text: 'Please forward this to Иван Петров by Friday.', match: 'Иван Петров' }, // Cyrillic, romanised lookup
+        { text: 'Is Кирилл still on the on-call rotation?', match: 'Кирилл' }, // a lone Cyrillic name in English text
         { text: 'Γεια σας, είμαι ο Γιώργος Παπαδόπουλος.', match: 'Γιώργος Παπαδόπουλος' },
         { text: 'My niece Thandeka starts school on Monday.', match: 'Thandeka' }, // an unknown word after a relation noun
       ],

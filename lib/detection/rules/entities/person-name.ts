@@ -181,6 +181,11 @@ const FIELD_ACRONYMS = new Set(['iban', 'bic', 'swift', 'ssn', 'sin', 'nin', 'ni
   'cvv', 'cvc', 'tin', 'itin', 'ein', 'pan', 'aadhaar', 'cpf', 'dni', 'nie', 'nif', 'tfn', 'sku', 'api', 'url', 'ip']);
 
 const CYRILLIC_OR_GREEK = /[\u0370-\u04ff]/;
+const PROSE_REACH = 30;
+/** Whether the words around text[start, end) are written in Cyrillic or Greek too (a sentence in that language). */
+function inCyrillicOrGreekProse(text: string, start: number, end: number): boolean {
+  return CYRILLIC_OR_GREEK.test(text.slice(Math.max(0, start - PROSE_REACH), start)) || CYRILLIC_OR_GREEK.test(text.slice(end, end + PROSE_REACH));
+}
 
 const CUE_LOOKBEHIND = 48;
 const MAX_CUE_WORDS = 5;
@@ -433,8 +438,9 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
     // "the Johnson report", "The Queen Mary": a lone name after an article names a thing, not a person.
   } else if (!capsOnly) {
     // The lexicon knows English common words (Grace, Will) but not Russian or Greek ones ("Вера" is also "faith"): a
-    // lone name in those scripts needs a cue.
-    if (given === 1) confidence = cues.weak ? 0.75 : CYRILLIC_OR_GREEK.test(text.slice(start, end)) ? 0 : 0.6;
+    // lone name in those scripts needs a cue when the text around it is in that script too (in an English sentence,
+    // "Is Кирилл still on call?", it is a name).
+    if (given === 1) confidence = cues.weak ? 0.75 : CYRILLIC_OR_GREEK.test(text.slice(start, end)) && inCyrillicOrGreekProse(text, start, end) ? 0 : 0.6;
     else if (surname === 1 && cues.weak) confidence = 0.6;
     else if (ambiguous === 1 && cues.addressing && !isSentenceStart(text, start)) confidence = 0.55;
     else if (unknown === 1 && cues.personalRole) confidence = 0.6; // 'Our intern Mbali asked'
