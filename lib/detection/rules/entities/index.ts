@@ -64,6 +64,7 @@ export const entityRules: Rule[] = [
         { text: 'Kenji Watanabe will join the call.', match: 'Kenji Watanabe' },
         { text: 'Best regards,\nJean-Luc Picard', match: 'Jean-Luc Picard' },
         { text: 'I met Nguyen Van Anh in Hanoi.', match: 'Nguyen Van Anh' },
+        { text: 'Please schedule a call with Ngọc Ẩn Nguyễn next week.', match: 'Ngọc Ẩn Nguyễn' }, // "Ẩn" is not "an"
         { text: 'The patient, Siobhan O\u2019Brien, was admitted.', match: 'Siobhan O\u2019Brien' },
         { text: 'Frau Müller kommt morgen.', match: 'Müller' },
         { text: 'Please forward this to Иван Петров by Friday.', match: 'Иван Петров' }, // Cyrillic, romanised lookup

@@ -250,7 +250,9 @@ function classifyFolded(folded: string, raw: string): TokenClass {
     return bits & GIVEN ? 'given' : 'surname';
   }
   if (folded.length === 1) return 'stop';
-  if (bits & (COMMON | AMBIGUOUS)) return 'stop';
+  // The common-word list is English: a word written with diacritics ("Ẩn", "Vân", "Tô") only folds to one ("an", "van",
+  // "to"), it is not that word.
+  if (bits & AMBIGUOUS || (bits & COMMON && folded === raw.toLowerCase())) return 'stop';
   // English contractions are words, not names: "Don't" is not Don, "Won't" is not Won.
   if (CONTRACTION.test(folded)) return 'stop';
   if (folded.includes('-') || folded.includes("'")) {
