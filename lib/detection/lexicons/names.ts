@@ -18,7 +18,8 @@ const TRANSLITERATION: Record<string, string> = {
   ΐ: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x', ο: 'o', ό: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y',
   ύ: 'y', ϋ: 'y', ΰ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o', ώ: 'o',
 };
-const CYRILLIC_OR_GREEK = /[\u0370-\u04ff]/;
+/** A Greek or Cyrillic letter (the scripts foldName romanises). */
+export const CYRILLIC_OR_GREEK = /[\u0370-\u04ff]/;
 
 /**
  * Lower-case, romanise Cyrillic and Greek, and strip diacritics so "José", "JOSE" and "jose" share one entry, as do

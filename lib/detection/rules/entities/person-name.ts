@@ -5,7 +5,7 @@
  * title (Dr., Frau, Sra.), or a cue before it ("my name is", "Dear", "Patient:", a signature line). Lower-case names
  * are taken only right after a strong cue ("my name is john smith").
  */
-import { AMBIGUOUS, COMMON, foldName, GIVEN, isAmbiguousName, isCommonWord, isGivenName, isSurname, nameFlags, SURNAME } from '../../lexicons/names';
+import { AMBIGUOUS, COMMON, CYRILLIC_OR_GREEK, foldName, GIVEN, isAmbiguousName, isCommonWord, isGivenName, isSurname, nameFlags, SURNAME } from '../../lexicons/names';
 import { lowerCasePreservingOffsets } from '../../engine';
 import { ROMANCE_KEYWORDS } from './street-address';
 
@@ -78,19 +78,6 @@ const LABEL_CUES = phrases(
     'assignee|reporter|owner|employee|candidate|applicant|tenant|passenger|approved by|prepared by|requested by|' +
     'submitted by|reviewed by|written by|signed by|guest|attendee|speaker|student|doctor|physician|nurse|caller',
 );
-/** Weaker hints: prepositions and relations that often precede a name. */
-const WEAK_CUES = phrases(
-  'from|with|and|to|by|for|ask|asked|tell|told|meet|met|call|email|emailed|ping|contact|contacted|spoke to|' +
-    'spoke with|talked to|per|thanks|thank you|patient|customer|client|employee|candidate|applicant|user|colleague|' +
-    'coworker|friend|son|daughter|wife|husband|partner|mother|father|brother|sister|mom|dad|mum|aunt|uncle|cousin|' +
-    'grandmother|grandfather|nurse|doctor|manager|boss|tenant|landlord|neighbor|neighbour|mr and mrs|cc|our|my|named|' +
-    'intern|assistant|teammate|classmate|roommate|mentor|supervisor|tutor|niece|nephew|fiancé|fiancée|girlfriend|' +
-    'boyfriend|' +
-    'whose name is|hired|interviewed|invite|invited|assign|assigned to|reviewer|reviewed by|written by|signed by|' +
-    'sent by|approved by|con|y|und|et|avec|mit|para|pour|für|fur|de|da|met|van|z|ze|ile|na',
-);
-/** Weak cues that still carry a single ambiguous name ("tell Mark", "cc Will"): verbs of addressing someone. */
-const ADDRESSING_CUES = phrases('tell|ask|asked|told|email|emailed|ping|call|thanks|thank you|cc|met|meet|invite|invited|remind|contact|contacted');
 /**
  * Nouns for a person in a relation or a role of care, study or work: right before them a lone unknown capitalised word
  * is a name ("Our intern Mbali asked", "my niece Thandeka"). Roles that also precede companies or products (customer,
@@ -104,6 +91,18 @@ const PERSONAL_ROLE_CUES = phrases(
     'flatmate|mentor|mentee|supervisor|tutor|nanny|coach|lawyer|attorney|accountant|therapist|dentist|surgeon|' +
     'pharmacist|recruiter|caregiver|carer',
 );
+/** Weaker hints: prepositions, verbs and relations that often precede a name (every personal role noun among them). */
+const WEAK_CUES = new Set([
+  ...phrases(
+    'from|with|and|to|by|for|ask|asked|tell|told|meet|met|call|email|emailed|ping|contact|contacted|spoke to|' +
+      'spoke with|talked to|per|thanks|thank you|customer|client|user|tenant|mr and mrs|cc|our|my|named|' +
+      'whose name is|hired|interviewed|invite|invited|assign|assigned to|reviewer|reviewed by|written by|signed by|' +
+      'sent by|approved by|con|y|und|et|avec|mit|para|pour|für|fur|de|da|met|van|z|ze|ile|na',
+  ),
+  ...PERSONAL_ROLE_CUES,
+]);
+/** Weak cues that still carry a single ambiguous name ("tell Mark", "cc Will"): verbs of addressing someone. */
+const ADDRESSING_CUES = phrases('tell|ask|asked|told|email|emailed|ping|call|thanks|thank you|cc|met|meet|invite|invited|remind|contact|contacted');
 /** Role and relation nouns: before two unknown capitalised words ("my father, Giorgos Papadopoulos") they make a name. */
 const ROLE_CUES = new Set([...PERSONAL_ROLE_CUES, 'customer', 'client', 'tenant', 'hired', 'interviewed', 'user', 'guest', 'named']);
 /** Sign-offs: a name on the line after them is a signature. */
@@ -180,7 +179,6 @@ const PLACE_PREFIXES = new Set(['san', 'santa', 'santo', 'sao', 'saint', 'sainte
 const FIELD_ACRONYMS = new Set(['iban', 'bic', 'swift', 'ssn', 'sin', 'nin', 'nino', 'dob', 'vat', 'nhs', 'pin', 'otp',
   'cvv', 'cvc', 'tin', 'itin', 'ein', 'pan', 'aadhaar', 'cpf', 'dni', 'nie', 'nif', 'tfn', 'sku', 'api', 'url', 'ip']);
 
-const CYRILLIC_OR_GREEK = /[\u0370-\u04ff]/;
 const PROSE_REACH = 30;
 /** Whether the words around text[start, end) are written in Cyrillic or Greek too (a sentence in that language). */
 function inCyrillicOrGreekProse(text: string, start: number, end: number): boolean {

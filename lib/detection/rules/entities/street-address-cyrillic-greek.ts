@@ -6,11 +6,8 @@
  */
 import type { Rule } from '../../types';
 import { ADDRESS_CONTEXT } from './address-context';
-import { hasAddressCueBefore } from './street-address';
+import { eitherCase, escapeRegex, hasAddressCueBefore } from './street-address';
 
-/** Both cases of a lower-case word's first letter, as a regex source: "улица" → "[Уу]лица". */
-const eitherCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${escape(word.slice(1))}`;
-const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const CYRILLIC_UPPER = '[\\u0400-\\u042f\\u0490]';
 const CYRILLIC_WORD = `${CYRILLIC_UPPER}[\\u0400-\\u04ff'’ʼ-]{0,30}`;
@@ -25,7 +22,7 @@ const CYRILLIC_TYPES = [
 // Longest first, so "просп." is tried before "пр.".
 const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 const CYRILLIC_TYPE_FIRST = `(?:${byLength(CYRILLIC_TYPES).map(eitherCase).join('|')})`;
-const CYRILLIC_TYPE_AFTER = `(?:${byLength(CYRILLIC_TYPES).map(escape).join('|')})`;
+const CYRILLIC_TYPE_AFTER = `(?:${byLength(CYRILLIC_TYPES).map(escapeRegex).join('|')})`;
 /** House number: "5", "д. 5", "буд. 12а", "12/3", then an optional flat or block ("кв. 10", "корп. 2"). */
 const CYRILLIC_NUMBER = `,? (?:(?:д|буд)\\. ?)?\\d{1,4}[а-яієї]?(?:/\\d{1,4})?(?![\\d\\p{L}])(?:, (?:кв|к|корп|оф|стр)\\. ?\\d{1,4}(?!\\d))?`;
 /** Town, an optional region in brackets ("Азов (Рост.)"), and the 5- or 6-digit postcode. */

@@ -55,8 +55,10 @@ const EU_TAIL = new RegExp(String.raw`^${SEP}(?:[A-Z]{1,2}-)?\d{4,5}(?:[ \t]?[A-
 
 const TAIL_LOOKAHEAD = 120;
 
-/** A word that announces an address earlier in the same sentence: "lives at", "Billing address:", "ship … to". */
-/** Words that announce an address (a regex alternation, matched case-insensitively). */
+/**
+ * Words that announce an address earlier in the same sentence ("lives at", "Billing address:", "ship … to"): a regex
+ * alternation of lower-case literals, matched case-insensitively.
+ */
 export const ADDRESS_CUE_WORDS =
   'address|ship|deliver|billing|lives|living|located|office|mail|send|residence|home|dirección|direccion|domicilio|adresse|anschrift|wohnt|wohnhaft|wohne|indirizzo|endereço|morada|adres|alamat|mieszka|mieszkam|vivo|vive|abita|moro|mora|адрес|адреса|доставка|живу|живет|живёт|проживає|мешкає|διεύθυνση|μένω|μένει|κατοικώ|κατοικεί';
 const ADDRESS_CUE_BEFORE = new RegExp(`(?:${ADDRESS_CUE_WORDS})(?![\\p{L}])[^.!?\\n]{0,48}$`, 'iu');
@@ -317,7 +319,6 @@ const WEAK_ROMANCE_PREFIXES = [
   'Unter den', 'Vor dem',
 ];
 const WEAK_PREFIX_SET = new Set(WEAK_ROMANCE_PREFIXES);
-  /(?:address|ship|deliver|billing|lives|living|located|office|mail|send|residence|home|dirección|direccion|domicilio|adresse|anschrift|wohnt|wohnhaft|wohne|indirizzo|endereço|morada|adres|alamat|mieszka|mieszkam|vivo|vive|abita|moro|mora)(?![\p{L}])[^.!?\n]{0,48}$/iu;
 
 const ROMANCE_PREFIXES = [
   'Calle', 'C/', 'Avenida', 'Avda.', 'Avda', 'Av.', 'Paseo', 'Pº', 'Plaza', 'Pza.', 'Plaça', 'Carrer', 'Camino',
@@ -348,7 +349,7 @@ export const ROMANCE_KEYWORDS = [
     }),
   ),
 ];
-const escapeRegex = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+export const escapeRegex = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Street-type word followed by a space: "Calle ", "Via ", "ul. ". The name words and number are read in code. */
 // Longest first, so "An der" wins over "An".
 const ROMANCE_STREET = new RegExp(
@@ -426,7 +427,7 @@ const FRENCH_TYPES = [
 ];
 export const FRENCH_KEYWORDS = FRENCH_TYPES;
 /** "rue" → "[Rr]ue": street-type words match in either case without making the whole pattern case-blind. */
-const eitherCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${escapeRegex(word.slice(1))}`;
+export const eitherCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${escapeRegex(word.slice(1))}`;
 /** Number, French street type: "12 rue", "5 bis avenue", "3, place". The name words are read in code. */
 const FRENCH_STREET = new RegExp(
   String.raw`\b\d{1,4}(?:[ \t]?(?:bis|ter|quater|[A-D])\b)?,?[ \t]+(?:${FRENCH_TYPES.map(eitherCase).join('|')})(?=[ \t])`,
