@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { actionFor, createScanner, scan, scanChunked } from '../../../lib/detection';
 import { createEngineScanner, lowerCasePreservingOffsets, hasContextWord, literalPrefixes } from '../../../lib/detection/engine';
 import { builtinRules } from '../../../lib/detection/rules';
@@ -242,6 +243,26 @@ describe('helpers', () => {
     expect(shannonEntropy('aaaa')).toBe(0);
     expect(shannonEntropy('abab')).toBeCloseTo(1);
     expect(shannonEntropy('abcdefgh')).toBeCloseTo(3);
+  });
+
+  it('computes the same entropy as the textbook −Σ p·log2 p, also for counts beyond its lookup table', () => {
+    const reference = (value: string) => {
+      const counts = new Map<string, number>();
+      for (const unit of value) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+      let sum = 0;
+      for (const count of counts.values()) sum -= (count / value.length) * Math.log2(count / value.length);
+      return sum;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'Z', '9', '+', '/', '-'), maxLength: 3000 }), (value) => {
+        expect(Math.abs(shannonEntropy(value) - reference(value))).toBeLessThan(1e-9);
+      }),
+      { numRuns: 300 },
+    );
+    const lopsided = 'a'.repeat(5000) + 'b'.repeat(1200) + 'cdefgh';
+    expect(shannonEntropy(lopsided)).toBeCloseTo(reference(lopsided), 12);
+    expect(shannonEntropy('q'.repeat(3000))).toBe(0);
+    expect(shannonEntropy('abc')).toBeCloseTo(Math.log2(3), 12);
   });
 });
 
