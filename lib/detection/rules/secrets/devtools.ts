@@ -372,6 +372,31 @@ export const devtoolRules: Rule[] = [
     keywords: ['vault'],
     entropy: 3.5,
   }),
+  secretRule({
+    id: 'vault-legacy-token-assigned',
+    type: 'VAULT_TOKEN',
+    description: 'HashiCorp Vault token (legacy s.) assigned to a token field: reads the secrets its policies allow.',
+    // `token: s.…` without the word vault: the shape (s. + 24 mixed base62) is Vault's own, but reads as `a.b` code to
+    // the generic rule, so it gets its own rule that starts at a field named …token (tried only at that keyword's hits).
+    regex: 'token["\'`]?\\s{0,3}(?::=|=>|=|:)\\s{0,3}["\'`]?(s\\.[A-Za-z0-9]{24})(?![A-Za-z0-9_.-])',
+    flags: 'i',
+    group: 1,
+    keywords: ['token'],
+    entropy: 3.5,
+    confidence: 0.8,
+    validate: (value) => value.startsWith('s.') && /[a-z]/.test(value.slice(2)) && /[A-Z]/.test(value) && /\d/.test(value),
+    examples: {
+      positive: [
+        { text: `token: ${fake('s.', 24, ALNUM, 3)}`, match: fake('s.', 24, ALNUM, 3) },
+        { text: `export X_TOKEN="${fake('s.', 24, ALNUM, 4)}"`, match: fake('s.', 24, ALNUM, 4) },
+      ],
+      negative: [
+        'token: s.abcdefghijklmnopqrstuvwx', // one character class: a word run, not a token
+        `the request is tokenised later and ${fake('s.', 24, ALNUM, 5)} is hashed`, // no token field right before it
+        `token: s.${randomChars(23, ALNUM, 'vshort', 0)}`, // 23 characters
+      ],
+    },
+  }),
   vendorToken({
     id: 'terraform-cloud-token',
     type: 'TERRAFORM_TOKEN',

@@ -5,7 +5,7 @@
  * Lower confidence than the vendor rules; the vendor rule wins where both match.
  */
 import type { Rule } from '../../types';
-import { ALNUM, BASE64URL, DIGITS, DOCUMENTED_EXAMPLE_VALUES, charClasses, entropy, entropyFloor, isNonSecretValue, randomChars, secretRule } from './build';
+import { ALNUM, BASE64URL, DIGITS, DOCUMENTED_EXAMPLE_VALUES, HEX, charClasses, entropy, entropyFloor, fakeUuid, isNonSecretValue, randomChars, secretRule } from './build';
 
 const CONNECTOR = '["\'`]?(?:\\s{0,3}(?::=|=>|=|:)\\s{0,3}|\\s{1,3}is\\s{1,3})["\'`]?';
 /** A value runs until a quote, whitespace, separator or bracket; it must end there (not in the middle of code). */
@@ -86,6 +86,24 @@ export function isCredentialName(name: string): boolean {
   if (/(?:token|secret|credentials?)$/.test(lower)) return true;
   return /(?:api|access|secret|auth|private|signing|encryption|master|license|subscription|app|client|service|admin|write|ingest|integration|account|developer|consumer|sdk|server|webhook)[_.-]?key$/.test(lower);
 }
+
+/**
+ * The shell command up to `end`: back to the last line break that is not a `\` continuation, at most 400 characters.
+ */
+function commandBefore(text: string, end: number): string {
+  const from = Math.max(0, end - 400);
+  let lineStart = text.lastIndexOf('\n', end - 1);
+  while (lineStart > from && text.charCodeAt(lineStart - 1) === 92 /* \ */) lineStart = text.lastIndexOf('\n', lineStart - 1);
+  return text.slice(Math.max(from, lineStart + 1), end);
+}
+
+/** Whether a command line runs curl (`curl …`, `/usr/bin/curl …`, `$ curl …`), not just mentions the word. */
+function isCurlCommand(command: string): boolean {
+  return /(?:^|[\s/;&|(`$])curl(?:\.exe)?\s/.test(command);
+}
+
+/** `-H "X-Api-Key: ` / `--header 'apikey:` right before a header value. */
+const HEADER_FLAG_BEFORE = /(?:^|\s)(?:-H|--header)\s{1,3}["']?(?:x-)?api[-_]?key\s{0,3}:\s{0,3}$/i;
 
 const pw = (n: number) => randomChars(9, ALNUM, 'gpw', n) + '!' + randomChars(3, DIGITS, 'gpw2', n);
 const tok = (n: number) => randomChars(32, ALNUM, 'gtok', n);
@@ -219,6 +237,77 @@ export const genericRules: Rule[] = [
     },
   }),
   secretRule({
+    id: 'curl-user-password',
+    type: 'PASSWORD',
+    description: 'Password given to curl with -u/--user user:password: ends up in shell history, scripts and CI logs.',
+    // The password after the first colon of the -u value; the user name is left to the other rules (it may be an email).
+    // The regex starts at the flag (a `curl … -u` regex would re-read the line from every `curl`), spelled as literals so
+    // the engine tries it only where the keyword automaton saw one; validate checks that the command is curl.
+    regex: '(?<=\\s)(?:-u |-u=|--user |--user=)\\s{0,2}["\']?[^\\s"\':]{1,128}:([^\\s"\']{4,128})',
+    group: 1,
+    keywords: ['curl'],
+    confidence: 0.8,
+    allowlist: [],
+    validate: (value, text, start) => isCurlCommand(commandBefore(text, start)) && (looksLikePassword(value) || looksLikeToken(value)),
+    examples: {
+      positive: [
+        { text: `curl --cacert ca.crt -u elastic:${pw(10)} https://localhost:9200`, match: pw(10) },
+        { text: `curl -s -X POST --user "j.smith@acme.io:${pw(11)}" https://api.acme.io/v1/me`, match: pw(11) },
+      ],
+      negative: [
+        "curl -i -u 'test:test' https://localhost:8080",
+        'curl -sL --user "$1:$2" "$3"',
+        'curl -u <user:password> https://test.com/endpoint',
+        'curl --user neo4j:[PASSWORD] http://[IP]:7474/db/data/',
+        'curl -u "${USERNAME}:${PASSWORD}" https://nexus.acme.io',
+        'curl -u admin https://localhost:9200', // curl asks for the password
+        `curl https://acme.io/upload?user=ops:${pw(12)}`, // no -u flag
+      ],
+    },
+  }),
+  secretRule({
+    id: 'authorization-token-header',
+    type: 'API_KEY',
+    description: 'API token in an Authorization header with a non-Bearer scheme (Token, Bot, SSWS, GenieKey, Splunk, Api-Key).',
+    regex:
+      'Authorization["\']?\\s{0,3}[:=]\\s{0,3}["\']?(?:Token|Bot|SSWS|GenieKey|Splunk|Api-?Key)\\s{1,3}([A-Za-z0-9._~+/-]{16,4000}=*)(?![A-Za-z0-9._~+/=-])',
+    flags: 'i',
+    group: 1,
+    keywords: ['authorization'],
+    confidence: 0.75,
+    allowlist: [],
+    validate: (value) => looksLikeToken(value),
+    examples: {
+      positive: [
+        { text: `curl -H "Authorization: Token ${randomChars(40, HEX, 'authtok', 0)}" -X PUT https://acme.io/api/use/635`, match: randomChars(40, HEX, 'authtok', 0) },
+        { text: `headers: { Authorization: 'SSWS ${randomChars(42, BASE64URL, 'authtok', 1)}' }`, match: randomChars(42, BASE64URL, 'authtok', 1) },
+      ],
+      negative: ['Authorization: Token <your-api-token>', 'Authorization: Token $API_TOKEN', 'Authorization: Bot ${{ secrets.BOT_TOKEN }}'],
+    },
+  }),
+  secretRule({
+    id: 'api-key-request-header',
+    type: 'API_KEY',
+    description: 'API key sent as a request header with curl/httpie (-H "apikey: …"), including UUID-shaped keys.',
+    // A UUID is an id in a config file, but as the value of an API-key header on a request it is the key itself. The
+    // regex starts at the header name (literals, so it runs only at keyword hits); validate checks the -H before it.
+    regex: '(?:x-api-key|x-api_key|x-apikey|api-key|api_key|apikey)\\s{0,3}:\\s{0,3}([A-Za-z0-9._~+/-]{16,200}=*)(?![A-Za-z0-9._~+/=-])',
+    flags: 'i',
+    group: 1,
+    keywords: ['apikey', 'api-key', 'api_key'],
+    confidence: 0.75,
+    validate: (value, text, start) =>
+      HEADER_FLAG_BEFORE.test(text.slice(Math.max(0, start - 40), start)) &&
+      (looksLikeToken(value) || (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) && entropy(value) >= 3)),
+    examples: {
+      positive: [
+        { text: `curl -X GET \\\n  -H "apikey: ${fakeUuid('apihdr', 0)}" \\\n  -H "Accept: application/json"`, match: fakeUuid('apihdr', 0) },
+        { text: `curl -H 'X-Api-Key: ${tok(9)}' https://api.acme.io/v2/orders`, match: tok(9) },
+      ],
+      negative: ['curl -H "apikey: $SUPABASE_KEY" https://acme.supabase.co', 'curl -H "x-api-key: <your-key>"', 'curl -H "apikey: 00000000-0000-0000-0000-000000000000"'],
+    },
+  }),
+  secretRule({
     id: 'generic-password',
     type: 'PASSWORD',
     description: 'Password assigned in config, code or prose (password=, "pwd": …, "the password is …"): logs into something.',
@@ -274,7 +363,7 @@ export const genericRules: Rule[] = [
       positive: [
         { text: `API_KEY=${tok(0)}`, match: tok(0) },
         { text: `const client = new Client({ apiKey: '${tok(1)}' });`, match: tok(1) },
-        { text: `curl -H "X-Api-Key: ${tok(2)}" https://api.internal.acme.io/v2/orders`, match: tok(2) },
+        { text: `{ "x-api-key": "${tok(2)}", "region": "eu-west-1" }`, match: tok(2) },
         { text: `client_secret: ${randomChars(40, BASE64URL, 'gcs')}`, match: randomChars(40, BASE64URL, 'gcs') },
         { text: `const githubToken = "${tok(8)}";`, match: tok(8) },
       ],

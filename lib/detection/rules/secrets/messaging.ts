@@ -168,9 +168,10 @@ export const messagingRules: Rule[] = [
     id: 'teams-webhook-url',
     type: 'TEAMS_WEBHOOK',
     description: 'Microsoft Teams incoming-webhook URL: anyone holding it can post into the channel.',
-    // Fixed-width parts (two GUIDs, the connector id, a GUID): unambiguous, and what Teams issues.
+    // Fixed-width parts (two GUIDs, the connector id, a GUID): unambiguous, and what Teams issues. The connector id is
+    // hex in the URLs seen so far; any alphanumerics are accepted there, as gitleaks does.
     regex:
-      'https://[a-z0-9-]{1,63}\\.webhook\\.office\\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}(?:/[A-Za-z0-9_-]{20,80})?',
+      'https://[a-z0-9-]{1,63}\\.webhook\\.office\\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[A-Za-z0-9]{32}/[0-9a-f-]{36}(?:/[A-Za-z0-9_-]{20,80})?',
     keywords: ['webhook.office.com'],
     entropy: 3.5,
     examples: {
