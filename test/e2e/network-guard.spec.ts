@@ -152,6 +152,27 @@ test.describe('network guard', () => {
     recorder.assertNoneContain([EMAIL]);
   });
 
+  test('ChatGPT: a page-script sendBeacon to the chat API is scrubbed before it leaves', async ({ sites, recorder }) => {
+    const site = sites.chatgpt;
+    await site.goto();
+    await guardUp(site);
+    const draft = `{"partial_query":{"id":"d-2","author":{"role":"user"},"content":{"content_type":"text","parts":["beacon ${EMAIL} ${GITHUB_TOKEN}"]}},"client_prepare_source":"composer_editor_state"}`;
+    const queued = await site.page.evaluate(
+      (body) => navigator.sendBeacon('/backend-api/f/conversation/prepare', new Blob([body], { type: 'application/json' })),
+      draft,
+    );
+    expect(queued).toBe(true);
+    const prepare = await recorder.waitFor({ site: 'chatgpt', kind: 'prepare' });
+    expectOnlySecretsReplaced(prepare.body, draft, [
+      [EMAIL, EMAIL_PLACEHOLDER],
+      [GITHUB_TOKEN, TOKEN_PLACEHOLDER],
+    ]);
+    expect(prepare.headers['content-type']).toBe('application/json');
+    recorder.assertNoneContain([EMAIL, GITHUB_TOKEN]);
+    // The wrapper looks native only by name; it is frozen so a page script cannot swap what it closes over.
+    expect(await site.page.evaluate(() => [navigator.sendBeacon.name, Object.isFrozen(navigator.sendBeacon)])).toEqual(['sendBeacon', true]);
+  });
+
   test("a page script cannot dodge the guard through a fresh about:blank iframe's fetch or XHR", async ({ sites, recorder }) => {
     const site = sites.chatgpt;
     await site.goto();

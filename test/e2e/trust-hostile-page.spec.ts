@@ -3,7 +3,8 @@
 // scripts live in test/replicas/hostile/page-attacks.ts and run either as an init script (earlier than any real page
 // script can: before the extension's document_start scripts) or as an ordinary page script after load.
 // Known limit, documented in docs/security.md and not tested as passing: text the site reads from the composer before
-// the send (keystrokes) can leave by any channel the network guard does not wrap (sendBeacon, WebSocket, workers, forms).
+// the send (keystrokes) can leave by any channel the network guard does not wrap (WebSocket, workers, forms, API paths
+// it does not know).
 
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';

@@ -1,6 +1,6 @@
 /**
- * The MAIN-world network safety net: wraps fetch and XMLHttpRequest so every request to a site's own chat API has its
- * user-text fields scrubbed (through the isolated world's engine and vault) before it leaves. Runs at document_start,
+ * The MAIN-world network safety net: wraps fetch, XMLHttpRequest and navigator.sendBeacon so every request to a site's
+ * own chat API has its user-text fields scrubbed (through the isolated world's engine and vault) before it leaves. Runs at document_start,
  * before any page script, so it captures the pristine originals and sets up the private channel first.
  *
  * Rules it keeps (../shared research chat-sites.md, "Technique notes" and Gemini's fragility lessons):
@@ -53,6 +53,9 @@ export function installNetworkGuard(win: Window & typeof globalThis, options: Ne
   const nativeOpen = xhrPrototype.open;
   const nativeSend = xhrPrototype.send;
   const nativeAbort = xhrPrototype.abort;
+  // Absent in some runtimes (and in the unit tests' fake window): then there is nothing to wrap.
+  const navigatorPrototype: Navigator | undefined = win.Navigator?.prototype;
+  const nativeSendBeacon: Navigator['sendBeacon'] | undefined = navigatorPrototype?.sendBeacon;
   const portPostMessage = win.MessagePort.prototype.postMessage;
   const portStart = win.MessagePort.prototype.start;
   const addListener = win.EventTarget.prototype.addEventListener;
@@ -332,6 +335,31 @@ export function installNetworkGuard(win: Window & typeof globalThis, options: Ne
     apply(nativeAbort, this, arguments);
   };
 
+  // ---- navigator.sendBeacon ----
+  // A beacon is a POST that cannot be awaited: the call only says whether it was queued. A beacon to a chat API whose
+  // body carries user text is reported as queued, scrubbed, then sent with the native sendBeacon; if scrubbing fails
+  // (fail closed) it is dropped, which a page cannot tell from a beacon lost in transit. Anything else goes through
+  // unchanged and synchronously, so its return value is the browser's own.
+  const guardedSendBeacon = function sendBeacon(this: Navigator, url: string | URL, data?: BodyInit | null): boolean {
+    let endpoint: NetworkEndpoint | null = null;
+    try {
+      endpoint = matchEndpoint(absoluteUrl(url), 'POST');
+    } catch {
+      endpoint = null;
+    }
+    // eslint-disable-next-line prefer-rest-params
+    if (!endpoint || data === null || data === undefined) return apply(nativeSendBeacon!, this, arguments) as boolean;
+    const receiver = this;
+    // eslint-disable-next-line prefer-rest-params
+    const originalArguments = arguments;
+    const matched = endpoint;
+    void decide(matched, () => prepareBody(matched.body, data)).then((decision) => {
+      if (decision.kind === 'original') apply(nativeSendBeacon!, receiver, originalArguments);
+      else if (decision.kind === 'rewrite') apply(nativeSendBeacon!, receiver, [url, decision.body]);
+    });
+    return true;
+  };
+
   // Look like the originals to code that inspects them (name, length), then freeze: a page script can wrap them again
   // (zone.js does) but cannot reach or alter what they close over.
   for (const [wrapper, original] of [
@@ -339,6 +367,7 @@ export function installNetworkGuard(win: Window & typeof globalThis, options: Ne
     [guardedOpen, nativeOpen],
     [guardedSend, nativeSend],
     [guardedAbort, nativeAbort],
+    ...(typeof nativeSendBeacon === 'function' ? ([[guardedSendBeacon, nativeSendBeacon]] as const) : []),
   ] as const) {
     Object.defineProperty(wrapper, 'name', { value: original.name, configurable: true });
     Object.defineProperty(wrapper, 'length', { value: original.length, configurable: true });
@@ -351,5 +380,8 @@ export function installNetworkGuard(win: Window & typeof globalThis, options: Ne
     ['abort', guardedAbort],
   ] as const) {
     Object.defineProperty(xhrPrototype, name, { value: wrapper, writable: true, configurable: true, enumerable: true });
+  }
+  if (navigatorPrototype && typeof nativeSendBeacon === 'function') {
+    Object.defineProperty(navigatorPrototype, 'sendBeacon', { value: guardedSendBeacon, writable: true, configurable: true, enumerable: true });
   }
 }

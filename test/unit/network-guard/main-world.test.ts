@@ -52,6 +52,16 @@ function setup(options: { readyTimeoutMs?: number; scrubTimeoutMs?: number } = {
     return Promise.resolve(new Response('ok'));
   }
 
+  const beaconCalls: Array<{ receiver: unknown; url: unknown; data: unknown }> = [];
+  /** What the browser's sendBeacon answers (false: over its queue limit). */
+  const beaconAnswer = { value: true };
+  class FakeNavigator {
+    sendBeacon(url: unknown, data?: unknown): boolean {
+      beaconCalls.push({ receiver: this, url, data });
+      return beaconAnswer.value;
+    }
+  }
+
   class FakeXhr {
     method = '';
     url = '';
@@ -81,6 +91,8 @@ function setup(options: { readyTimeoutMs?: number; scrubTimeoutMs?: number } = {
     MessagePort: FakePort,
     EventTarget: FakeEventTarget,
     XMLHttpRequest: FakeXhr,
+    Navigator: FakeNavigator,
+    navigator: new FakeNavigator(),
     location: { href: 'https://chatgpt.com/c/abc', origin: 'https://chatgpt.com' },
     setTimeout,
     clearTimeout,
@@ -112,8 +124,8 @@ function setup(options: { readyTimeoutMs?: number; scrubTimeoutMs?: number } = {
     if (answer) handshakePort!.postMessage(answer);
   });
 
-  const page = win as unknown as { fetch: typeof fetch; XMLHttpRequest: typeof FakeXhr };
-  return { page, win, fetchCalls, xhrCalls, isolated, handshakeCount: () => handshakeCount };
+  const page = win as unknown as { fetch: typeof fetch; XMLHttpRequest: typeof FakeXhr; navigator: { sendBeacon(url: string, data?: BodyInit | null): boolean } };
+  return { page, win, fetchCalls, xhrCalls, beaconCalls, beaconAnswer, isolated, handshakeCount: () => handshakeCount };
 }
 
 const conversationBody = (text: string) =>
@@ -263,6 +275,47 @@ describe('installNetworkGuard', () => {
     await vi.waitFor(() => expect(isolated.requests).toHaveLength(1));
     await tick(50);
     expect(xhrCalls).toHaveLength(0);
+  });
+
+  it('should pass a beacon to any other address straight through, with the browser\'s own answer', () => {
+    const { page, beaconCalls, beaconAnswer } = setup();
+    beaconAnswer.value = false;
+    expect(page.navigator.sendBeacon('https://chatgpt.com/ces/v1/t', conversationBody('bob@example.com'))).toBe(false);
+    expect(beaconCalls).toEqual([{ receiver: page.navigator, url: 'https://chatgpt.com/ces/v1/t', data: conversationBody('bob@example.com') }]);
+  });
+
+  it('should scrub a beacon to a chat API before the native sendBeacon sends it, string or Blob', async () => {
+    const { page, beaconCalls, isolated } = setup();
+    expect(Object.isFrozen(page.navigator.sendBeacon)).toBe(true);
+    await ready(isolated);
+    expect(page.navigator.sendBeacon('/backend-api/f/conversation', conversationBody('hi bob@example.com'))).toBe(true);
+    expect(beaconCalls).toHaveLength(0);
+    await vi.waitFor(() => expect(beaconCalls).toHaveLength(1));
+    expect(beaconCalls[0]).toEqual({ receiver: page.navigator, url: '/backend-api/f/conversation', data: conversationBody('hi [EMAIL_1]') });
+
+    page.navigator.sendBeacon('/backend-api/f/conversation/prepare', new Blob([conversationBody('bob@example.com')], { type: 'application/json' }));
+    await vi.waitFor(() => expect(beaconCalls).toHaveLength(2));
+    const blob = beaconCalls[1]!.data as Blob;
+    expect(blob.type).toBe('application/json');
+    expect(await blob.text()).toBe(conversationBody('[EMAIL_1]'));
+    expect(isolated.requests).toHaveLength(2);
+  });
+
+  it('should drop a beacon to a chat API it cannot scrub (fail closed), and send it as is when policy says open', async () => {
+    const closed = setup();
+    await ready(closed.isolated);
+    closed.isolated.respond = (request) => ({ type: 'scrub-failed', id: request.id });
+    expect(closed.page.navigator.sendBeacon('/backend-api/f/conversation', conversationBody('bob@example.com'))).toBe(true);
+    await vi.waitFor(() => expect(closed.isolated.requests).toHaveLength(1));
+    await tick(50);
+    expect(closed.beaconCalls).toHaveLength(0);
+
+    const open = setup();
+    await ready(open.isolated, 'open');
+    open.isolated.respond = (request) => ({ type: 'scrub-failed', id: request.id });
+    open.page.navigator.sendBeacon('/backend-api/f/conversation', conversationBody('bob@example.com'));
+    await vi.waitFor(() => expect(open.beaconCalls).toHaveLength(1));
+    expect(open.beaconCalls[0]!.data).toBe(conversationBody('bob@example.com'));
   });
 
   it('should refuse a synchronous XHR carrying user text (it cannot wait for the scrub)', async () => {
