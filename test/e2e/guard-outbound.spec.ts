@@ -131,6 +131,34 @@ for (const siteId of SITES) {
       recorder.assertNoneContain([PRIVATE_KEY_LINES[1]!]);
     });
 
+    test('when every rewrite technique fails, the send is held, nothing reaches the backend and the text stays as typed', async ({ sites, recorder }) => {
+      const site = sites[siteId];
+      await site.goto();
+      await guardUp(site);
+      const typed = `Write to ${EMAIL} or call ${PHONE}`;
+      await site.typeMessage(typed);
+      // A page that puts its composer back after every change it did not make itself: the paste, insertText and retry
+      // techniques all change the DOM, and all are undone before the guard re-reads it to verify.
+      await site.editor().evaluate((editor) => {
+        const saved = editor.innerHTML;
+        const options = { childList: true, subtree: true, characterData: true };
+        const observer = new MutationObserver(() => {
+          if (editor.innerHTML === saved) return;
+          observer.disconnect();
+          editor.innerHTML = saved;
+          observer.observe(editor, options);
+        });
+        observer.observe(editor, options);
+      });
+      await site.send();
+      await expect(guardUi(site.page).notices().filter({ hasText: 'Not sent' })).toBeVisible();
+      await expect(guardUi(site.page).notices().filter({ hasText: 'Not sent' })).toContainText(/could not safely (?:replace|rewrite)/);
+      expect(await site.composerText()).toBe(typed);
+      await site.page.waitForTimeout(500);
+      expect(recorder.all({ site: siteId }).filter((request) => /conversation|completion|stream-generate/.test(request.kind))).toHaveLength(0);
+      recorder.assertNoneContain([EMAIL, PHONE]);
+    });
+
     test('Enter during IME composition passes through untouched', async ({ sites }) => {
       const site = sites[siteId];
       await site.goto();
