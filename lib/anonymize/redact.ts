@@ -4,6 +4,7 @@
  */
 import type { Finding, ScanPolicy } from '../detection/types';
 import { actionFor, scan } from '../detection';
+import { escapeRegex } from '../detection/escape-regex';
 import { PseudonymVault } from './vault';
 
 export interface Replacement {
@@ -111,9 +112,6 @@ export interface PlaceholderMatch {
   value: string;
 }
 
-function escapeRegex(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 const matcherCache = new WeakMap<PseudonymVault, { key: string; regex: RegExp }>();
 

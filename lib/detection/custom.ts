@@ -5,6 +5,7 @@
  */
 import type { Action, Rule, ScanPolicy } from './types';
 import { checkRegexSafety } from './regex-safety';
+import { escapeRegex } from './escape-regex';
 
 export interface CustomRuleError {
   label: string;
@@ -24,11 +25,6 @@ export function labelToType(label: string): string {
 
 function slug(label: string): string {
   return labelToType(label).toLowerCase().replace(/_/g, '-');
-}
-
-function escapeRegex(literal: string): string {
-  // Only syntax characters: with the u flag, escaping anything else (like `-`) is a syntax error.
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;

@@ -14,6 +14,7 @@ import { buildPrefilter, type Prefilter } from './prefilter';
 import { shannonEntropy } from './entropy';
 import { compileCustomRules, customActionFor, type CustomRuleError } from './custom';
 import { abortError, windows, yieldToEventLoop } from './chunked';
+import { escapeRegex } from './escape-regex';
 
 const KIND_PRIORITY: Record<DetectionKind, number> = { secret: 3, custom: 2, pii: 1 };
 const DEFAULT_CONFIDENCE = 0.8;
@@ -138,10 +139,6 @@ export type ContextTest = (lower: string, from: number, to: number) => boolean;
 const contextCache = new Map<string, ContextTest>();
 const contextByList = new WeakMap<readonly string[], ContextTest>();
 
-function escapeForRegex(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Whole-word matching of lower-case context words (word edges only checked where the word has word characters),
  * allowing simple suffixes ("emails", "phoned", "calling"). Same semantics as hasContextWord.
@@ -157,7 +154,7 @@ export function compileContext(words: readonly string[]): ContextTest {
     .map((word) => {
       const before = isWordCode(word.charCodeAt(0)) ? '(?<![a-z0-9_])' : '';
       const after = isWordCode(word.charCodeAt(word.length - 1)) ? '(?:s|es|ed|ing)?(?![a-z0-9_])' : '';
-      return `${before}${escapeForRegex(word)}${after}`;
+      return `${before}${escapeRegex(word)}${after}`;
     });
   let test: ContextTest;
   if (alternatives.length === 0) {

@@ -6,7 +6,8 @@
  */
 import type { Rule } from '../../types';
 import { ADDRESS_CONTEXT } from './address-context';
-import { eitherCase, escapeRegex, hasAddressCueBefore } from './street-address';
+import { escapeRegex } from '../../escape-regex';
+import { eitherCase, hasAddressCueBefore } from './street-address';
 
 
 const CYRILLIC_UPPER = '[\\u0400-\\u042f\\u0490]';

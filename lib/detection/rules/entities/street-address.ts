@@ -8,6 +8,7 @@
  *   - number, then the French street-type word: "12 rue de la Paix, 75002 Paris";
  *   - post-office boxes: "PO Box 1234", "Postfach 10 12 34".
  */
+import { escapeRegex } from '../../escape-regex';
 
 export interface AddressSpan {
   start: number;
@@ -349,7 +350,6 @@ export const ROMANCE_KEYWORDS = [
     }),
   ),
 ];
-export const escapeRegex = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Street-type word followed by a space: "Calle ", "Via ", "ul. ". The name words and number are read in code. */
 // Longest first, so "An der" wins over "An".
 const ROMANCE_STREET = new RegExp(
