@@ -86,61 +86,52 @@ export function buildPrefilter(
     }
   }
 
-  // BFS for failure links, filling the full DFA table and merging outputs along failure links.
-  const nodeCount = children.length;
-  const dense = new Int32Array(nodeCount * alphabetSize);
-  const fail = new Int32Array(nodeCount);
-  const queue: number[] = [];
-  for (let symbol = 1; symbol < alphabetSize; symbol++) {
-    const child = children[0]!.get(symbol);
-    if (child !== undefined) {
-      dense[symbol] = child;
-      fail[child] = 0;
-      queue.push(child);
-    }
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
-    const failEntries = entryOutputs[fail[node]!]!;
-    if (failEntries.length > 0) entryOutputs[node] = [...entryOutputs[node]!, ...failEntries];
-    for (let symbol = 1; symbol < alphabetSize; symbol++) {
-      const child = children[node]!.get(symbol);
-      const viaFail = dense[fail[node]! * alphabetSize + symbol]!;
-      if (child !== undefined) {
-        dense[node * alphabetSize + symbol] = child;
-        fail[child] = viaFail;
-        queue.push(child);
-      } else {
-        dense[node * alphabetSize + symbol] = viaFail;
-      }
-    }
-  }
-
-  // Renumber states in BFS order: the automaton spends most of its time in shallow states, which then share a few
+  // States numbered in BFS order: the automaton spends most of its time in shallow states, which then share a few
   // cache lines at the start of the table.
-  const order = [0, ...queue];
-  const renumber = new Int32Array(nodeCount);
-  order.forEach((oldId, newId) => (renumber[oldId] = newId));
-  const table = new Int32Array(nodeCount * alphabetSize);
-  const isOutput = new Uint8Array(nodeCount);
-  const nodeEntries: Array<Int32Array | null> = new Array(nodeCount).fill(null);
-  for (let newId = 0; newId < nodeCount; newId++) {
-    const oldId = order[newId]!;
-    for (let symbol = 0; symbol < alphabetSize; symbol++) {
-      table[newId * alphabetSize + symbol] = renumber[dense[oldId * alphabetSize + symbol]!]!;
-    }
-    if (entryOutputs[oldId]!.length > 0) {
-      nodeEntries[newId] = Int32Array.from(entryOutputs[oldId]!);
-      isOutput[newId] = 1;
-    }
+  const trieCount = children.length;
+  const order: number[] = [0];
+  for (let head = 0; head < order.length; head++) {
+    for (const child of children[order[head]!]!.values()) order.push(child);
   }
+  const renumber = new Int32Array(trieCount);
+  order.forEach((oldId, newId) => (renumber[oldId] = newId));
+  const nodeCount = trieCount;
 
-  // The table `collect` walks: each cell holds the next state's row offset (state × width), bit-inverted (negative)
-  // when that state reports hits, so the hot loop is one load, one add and one sign test per code unit.
+  // The table `collect` walks, state by state in BFS order. Each cell holds the next state's row offset (state ×
+  // width), bit-inverted (negative) when that state reports hits, so the hot loop is one load, one add and one sign
+  // test per code unit. A state's row starts as a block copy of its failure state's row (complete: that state is
+  // shallower) and its own trie children overwrite their cells, so building it costs one copy per state rather than
+  // work per cell; it runs in every chat tab (the catalogue's table has ~600 000 cells).
   const offsets = new Int32Array(nodeCount * alphabetSize);
-  for (let cell = 0; cell < offsets.length; cell++) {
-    const next = table[cell]!;
-    offsets[cell] = isOutput[next] === 1 ? ~(next * alphabetSize) : next * alphabetSize;
+  const fail = new Int32Array(nodeCount);
+  // Whether a state reports hits: its own keywords or its failure state's. Set when its parent is processed, which
+  // is after its failure state's parent (shallower), so the failure state's flag is already known.
+  const hasOutput = new Uint8Array(nodeCount);
+  const nodeEntries: Array<Int32Array | null> = new Array(nodeCount).fill(null);
+  const outputsOf: number[][] = new Array(nodeCount);
+  const stateAt = (cell: number) => {
+    const offset = offsets[cell]!;
+    return (offset < 0 ? ~offset : offset) / alphabetSize;
+  };
+  for (let state = 0; state < nodeCount; state++) {
+    const oldId = order[state]!;
+    const failState = fail[state]!;
+    const row = state * alphabetSize;
+    if (state > 0) offsets.copyWithin(row, failState * alphabetSize, failState * alphabetSize + alphabetSize);
+    for (const [symbol, child] of children[oldId]!) {
+      const childState = renumber[child]!;
+      // A root child fails to the root; any other child fails to where its parent's failure state goes on the symbol.
+      const childFail = state === 0 ? 0 : stateAt(failState * alphabetSize + symbol);
+      fail[childState] = childFail;
+      hasOutput[childState] = entryOutputs[child]!.length > 0 || hasOutput[childFail] === 1 ? 1 : 0;
+      offsets[row + symbol] = hasOutput[childState] === 1 ? ~(childState * alphabetSize) : childState * alphabetSize;
+    }
+    // Outputs merged along the failure link (the failure state is shallower, so already merged).
+    const own = entryOutputs[oldId]!;
+    const inherited = state === 0 ? [] : outputsOf[failState]!;
+    const merged = inherited.length > 0 ? [...own, ...inherited] : own;
+    outputsOf[state] = merged;
+    if (merged.length > 0) nodeEntries[state] = Int32Array.from(merged);
   }
 
   const maxKeyword = entries.reduce((longest, entry) => Math.max(longest, entry.keyword.length), 1);
