@@ -84,6 +84,9 @@ export const entityRules: Rule[] = [
         'Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.', // Athens, also the name Athina
         'Our customer Zendesk reported an outage.', // customers and clients are often companies
         '## Named Exports Supported', // a Title Case heading
+        "await expect(page.getByRole('heading', { name: 'Installation' })).toBeVisible();", // an English noun as a name: value
+        'interface Param {\n  name: Identifier;\n  owner: Person | null;\n}', // type annotations, not form fields
+        'Supported locales: English (Hong Kong), Sierra Leone, Costa Rica.', // places whose words are all names
       ],
     },
   },

@@ -267,8 +267,22 @@ function classifyFolded(folded: string, raw: string): TokenClass {
     if (sawName) return sawGiven && isGivenName(parts[0]!) ? 'given' : 'surname';
   }
   if (SURNAME_SHAPE.test(raw)) return 'surname';
+  // An English abstract noun the common-word list is too short to hold ("Installation", "Authentication", "Settings"
+  // pages, `name: 'Deployment'`): names with these endings (Florence, Trinity, Constance) are in the lexicon already.
+  if (ENGLISH_NOUN_ENDING.test(folded) && folded === raw.toLowerCase()) return 'stop';
   return 'unknown';
 }
+
+/** A code field name right before the word: lower-case first (`name:`, `owner?:`), unlike a form label ("Name:"). */
+const FIELD_BEFORE = /(?:^|[\s{(,;])[a-z][A-Za-z0-9_]*\??:[ \t]*$/;
+/** What follows a type in an annotation: `;` ending the line, `[]`, `|`, `<T>`, `)` or `=` (a default). */
+const TYPE_AFTER = /^[ \t]*(?:;[ \t]*(?:\r?\n|$|\/\/)|\[\]|\||<|\)|=(?!=))/;
+
+function isTypeAnnotation(text: string, start: number, end: number): boolean {
+  return FIELD_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && TYPE_AFTER.test(text.slice(end, end + 8));
+}
+
+const ENGLISH_NOUN_ENDING = /^[a-z]{3,}(?:tion|sion|ment|ness|ship|ity|ism|ology|ability|ibility)s?$/;
 
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}_$]/u.test(ch);
@@ -416,6 +430,8 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
   }
   const cues = hasTitle ? NO_CUES : cuesBefore(text, start);
   if (words > 5 && !hasTitle && !cues.label) return;
+  // `name: Identifier;`, `owner: Person | null`: a type annotation in code, not a form field holding a name.
+  if (cues.label && !hasTitle && words === 1 && strongLexicon === 0 && isTypeAnnotation(text, start, end)) return;
   if (hasTitle || cues.label || (cues.signature && endsClause(text, end))) {
     confidence = 0.85;
   } else if (cues.strong && (strongLexicon + ambiguous > 0 || endsClause(text, end))) {
@@ -450,9 +466,29 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
   if (confidence > 0) out.push({ start, end: withNameSuffix(text, end), confidence });
 }
 
+/**
+ * Countries, territories and cities whose every word is also in the name lists ("Hong Kong": the surnames Hong and
+ * Kong; "Sierra Leone", "Costa Rica"). Place names that start with a place prefix (San, New, Port…) need no entry.
+ */
+const PLACE_NAMES = new Set([
+  'hong kong', 'sierra leone', 'costa rica', 'sri lanka', 'el salvador', 'tel aviv', 'abu dhabi', 'kuala lumpur',
+  'ho chi minh', 'tristan da cunha', 'burkina faso', 'san marino', 'monte carlo', 'la paz', 'addis ababa',
+  'dar es salaam', 'phnom penh', 'sao tome', 'cabo verde', 'costa brava', 'costa del sol', 'la rioja', 'le mans',
+  'marshall islands', 'solomon islands', 'cook islands', 'isle of man', 'saudi arabia', 'papua new guinea',
+  'guinea bissau', 'timor leste', 'hong kong island', 'chiang mai', 'kota kinabalu', 'johor bahru',
+  'bandar seri begawan', 'santo domingo', 'las palmas', 'nuku alofa',
+]);
+
+function isPlaceName(text: string, run: Token[]): boolean {
+  if (run.length < 2 || run.length > 4) return false;
+  const words = run.map((token) => foldName(text.slice(token.start, token.end)));
+  return PLACE_NAMES.has(words.join(' ')) || PLACE_NAMES.has(words.slice(0, 2).join(' '));
+}
+
 function flushRun(text: string, run: Token[], out: NameSpan[]): void {
   // "San Francisco", "Los Angeles Lakers", "New York": a place prefix followed by capitalised words.
   if (run[0]?.cls === 'place') return;
+  if (isPlaceName(text, run)) return;
   // "Caro Alessandro," / "Olá Rafael": a salutation opening the line is the cue, not part of the name.
   if (run.length > 1 && SALUTATIONS.has(foldName(text.slice(run[0]!.start, run[0]!.end))) && isSentenceStart(text, run[0]!.start)) {
     run = run.slice(1);

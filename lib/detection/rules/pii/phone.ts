@@ -106,6 +106,16 @@ function judgeUncached(candidate: string): PhoneVerdict {
 
 const MAX_TRIMS = 3;
 
+const TWO_DIGIT_GROUPS = /^\d{2}(?: \d{2}){4,}$/;
+const HEX_GROUP_BEFORE = /(?:^|\s)[0-9A-Fa-f]{2} $/;
+const HEX_GROUP_AFTER = /^ [0-9A-Fa-f]{2}(?![0-9A-Za-z])/;
+
+function isByteRun(text: string, start: number, end: number, candidate: string): boolean {
+  if (!TWO_DIGIT_GROUPS.test(candidate)) return false;
+  if (candidate.length >= 17) return true; // 6+ groups: no phone plan writes numbers that way
+  return HEX_GROUP_BEFORE.test(text.slice(Math.max(0, start - 4), start)) && HEX_GROUP_AFTER.test(text.slice(end, end + 4));
+}
+
 function recognizePhones(text: string, lower: string): Array<{ start: number; end: number; confidence: number }> {
   const spans: Array<{ start: number; end: number; confidence: number }> = [];
   PHONE_CANDIDATE.lastIndex = 0;
@@ -115,6 +125,9 @@ function recognizePhones(text: string, lower: string): Array<{ start: number; en
     const international = match[0].startsWith('+') || match[0].startsWith('00');
     // Cheap context checks before any parsing: order/invoice/version numbers are not phones.
     if (!international && contextAround(lower, start, start, NON_PERSONAL_NUMBER_CONTEXT, 30, 0)) continue;
+    // Six or more two-digit groups, or two-character hex groups on both sides, are a byte dump ("a0 8b 01 00 00 00 50
+    // 32"), not a French number written 01 23 45 67 89.
+    if (!international && isByteRun(text, start, start + match[0].length, match[0])) continue;
     let phoneContext: boolean | null = null;
     let tries = 0;
     for (const candidate of rightTrims(match[0], 7, / /)) {
@@ -166,6 +179,9 @@ export const phoneRule: Rule = {
       'Unix time 1700000000 is in November 2023.', // bare digits without phone context
       'ping 192.168.10.20 from the jump host',
       'Invoice 555-123-4567 is overdue', // invalid area code and invoice context
+      '// Prints: <Buffer 01 02 03 04 05>', // bytes, not a French number
+      'dump: a0 8b 28 3f 01 00 00 00 50 32 ff', // two-character hex groups on both sides
+      'bytes 01 02 03 04 05 06 07 08', // six or more two-digit groups
     ],
   },
 };

@@ -27,4 +27,6 @@ export const NON_PERSONAL_NUMBER_CONTEXT = [
   'order', 'invoice', 'ticket', 'tracking', 'sku', 'serial', 'isbn', 'build', 'version', 'release', 'ref', 'reference',
   'po', 'part', 'model', 'batch', 'lot', 'transaction', 'txn', 'confirmation', 'case', 'issue', 'pr', 'commit', 'job',
   'run', 'pid', 'port', 'timestamp', 'epoch', 'checksum', 'hash', 'crc', 'amount', 'total', 'price', 'balance',
+  // Byte dumps ("<Buffer 01 02 03 04 05>", "bytes: 0a 1f …"): two-digit groups that look like a French phone.
+  'buffer', 'bytes', 'hexdump',
 ];
