@@ -11,11 +11,16 @@ const CONNECTOR = '["\'`]?(?:\\s{0,3}(?::=|=>|=|:)\\s{0,3}|\\s{1,3}is\\s{1,3})["
 /** A value runs until a quote, whitespace, separator or bracket; it must end there (not in the middle of code). */
 const VALUE = (min: number) => `([^\\s"'\`,;<>(){}\\[\\]]{${min},200})(?=["'\`\\s,;)}\\]]|$)`;
 
+/** Two CJK, kana or Hangul characters in a row: typed through an input method, which password fields do not take. */
+const IME_TEXT = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}/;
+
 /** Passwords are chosen by people: shorter and less random than tokens, but still never words or templating. */
 export function looksLikePassword(raw: string): boolean {
   // "…passphrase is optional." — judge the word without the sentence's punctuation.
   const value = raw.replace(/[.,:;!?]+$/, '');
   if (value.length < 6 || isNonSecretValue(value)) return false;
+  // "ARIA属性は使用できます" under a "pass" key (an axe message) is text, not a password.
+  if (IME_TEXT.test(value)) return false;
   const classes = charClasses(value);
   const letters = classes.lower || classes.upper;
   // Separators `_ . -` do not count as a symbol: `index_info`, `user_pass` are identifiers.
@@ -100,6 +105,17 @@ function commandBefore(text: string, end: number): string {
 /** Whether a command line runs curl (`curl …`, `/usr/bin/curl …`, `$ curl …`), not just mentions the word. */
 function isCurlCommand(command: string): boolean {
   return /(?:^|[\s/;&|(`$])curl(?:\.exe)?\s/.test(command);
+}
+
+/**
+ * `"pass": "Form-elementet bruker ikke …"`: the value opens a quoted string that goes on with more words, so it is the
+ * first word of a sentence (a message, a label), not a password, which would end where its quotes close.
+ */
+function isFirstWordOfQuotedProse(text: string, start: number, length: number): boolean {
+  const quote = text[start - 1];
+  if (quote !== '"' && quote !== "'" && quote !== '`') return false;
+  const after = text.slice(start + length, start + length + 3);
+  return /^ +[^\s"'`]/.test(after);
 }
 
 /** `-H "X-Api-Key: ` / `--header 'apikey:` right before a header value. */
@@ -317,7 +333,7 @@ export const genericRules: Rule[] = [
     keywords: ['pass', 'pwd'],
     confidence: 0.6,
     allowlist: [],
-    validate: (value) => looksLikePassword(value),
+    validate: (value, text, start) => looksLikePassword(value) && !isFirstWordOfQuotedProse(text, start, value.length),
     examples: {
       positive: [
         { text: `DB_PASSWORD=${pw(0)}`, match: pw(0) },
@@ -341,6 +357,8 @@ export const genericRules: Rule[] = [
         'object.passphrase is optional. Encrypted keys need it.',
         'index_url, _, index_url_user_password = index_info',
         ':type passphrase: :py:data:`bytes`',
+        '"title-only": { "pass": "Form-elementet bruker ikke utelukkende title", "fail": "…" }', // a message, not a password
+        '"aria-valid-attr": { "pass": "ARIA属性名が有効です" }', // a message in Japanese
       ],
     },
   }),
