@@ -87,6 +87,7 @@ export const entityRules: Rule[] = [
         "await expect(page.getByRole('heading', { name: 'Installation' })).toBeVisible();", // an English noun as a name: value
         'interface Param {\n  name: Identifier;\n  owner: Person | null;\n}', // type annotations, not form fields
         'Supported locales: English (Hong Kong), Sierra Leone, Costa Rica.', // places whose words are all names
+        '"fail": "Atributos ARIA obrigatórios não estão presentes", "help": "Invalid ARIA attribute names"', // acronyms
       ],
     },
   },

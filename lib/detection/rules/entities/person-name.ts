@@ -442,8 +442,10 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
     } else if (strongLexicon >= 2) confidence = 0.85;
     else if (strongLexicon === 1 && unknown + ambiguous + strongLexicon === words) {
       // One known name plus an unknown capitalised word: "Priya Raghunathan". A surname with an unknown word ("Accra
-      // General", "Vali Asr") needs a cue.
-      if (given > 0) confidence = 0.75;
+      // General", "Vali Asr") needs a cue. A given name in capitals after a mixed-case word is an acronym, not a
+      // name ("Invalid ARIA", "Atributos ARIA"): capitals mark the surname ("Jean DUPONT").
+      if (given > 0 && tokens.some((token) => token.cls === 'given' && token.allCaps) && !cues.label) confidence = 0;
+      else if (given > 0) confidence = 0.75;
       else if (ambiguous > 0 && unknown === 0) confidence = 0.7; // "Will Smith", "Bob Martinez"
       else if (words === 2 && tokens[tokens.length - 1]!.cls === 'surname' && !isSentenceStart(text, start)) {
         confidence = 0.6; // unknown given name + known surname: "Meera Nair"
