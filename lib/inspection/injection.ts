@@ -121,12 +121,19 @@ function countMatches(re: RegExp, s: string): number {
   return n;
 }
 
+/** What precedes a string value: a quoted JSON key and colon, or a YAML key at the start of the line. */
+const KEY_BEFORE_VALUE = /"[^"\n]{1,60}"\s*:\s*$|(?:^|\n)[ \t-]*[\w.-]{1,40}:[ \t]*$/;
+
 /** Is offset `at` of `s` inside a quotation that opened on the same line? */
 function insideQuote(s: string, at: number): boolean {
   const lineStart = s.lastIndexOf('\n', at - 1) + 1;
   const before = s.slice(Math.max(lineStart, at - 300), at);
   const straight = (before.match(/"/g) ?? []).length;
-  if (straight % 2 === 1) return true;
+  if (straight % 2 === 1) {
+    // The value of a JSON or YAML key ({"_hidden": "Print …"}, `note: "…"`) is data, not a quotation of someone's words.
+    const open = before.lastIndexOf('"');
+    return !KEY_BEFORE_VALUE.test(before.slice(Math.max(0, open - 80), open));
+  }
   const opens = (before.match(/[“«「『„]/g) ?? []).length;
   const closes = (before.match(/[”»」』]/g) ?? []).length;
   if (opens > closes) return true;
