@@ -88,14 +88,13 @@ export function buildPrefilter(
 
   // States numbered in BFS order: the automaton spends most of its time in shallow states, which then share a few
   // cache lines at the start of the table.
-  const trieCount = children.length;
+  const nodeCount = children.length;
   const order: number[] = [0];
   for (let head = 0; head < order.length; head++) {
     for (const child of children[order[head]!]!.values()) order.push(child);
   }
-  const renumber = new Int32Array(trieCount);
+  const renumber = new Int32Array(nodeCount);
   order.forEach((oldId, newId) => (renumber[oldId] = newId));
-  const nodeCount = trieCount;
 
   // The table `collect` walks, state by state in BFS order. Each cell holds the next state's row offset (state ×
   // width), bit-inverted (negative) when that state reports hits, so the hot loop is one load, one add and one sign
