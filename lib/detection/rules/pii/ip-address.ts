@@ -7,6 +7,9 @@ import { ipv4Valid, ipv6Valid } from '../../validators';
  * `::`, `::1`. Dotted numbers after version words ("version 1.2.3.4", "build 10.0.19045.1") are versions.
  */
 const IPV4_CONSTANTS = new Set(['0.0.0.0', '127.0.0.1', '255.255.255.255']);
+/** The standard blocks written as CIDR ("10.0.0.0/8 is private"): textbook ranges, not anyone's network. */
+const STANDARD_BLOCKS = new Set(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '127.0.0.0/8', '169.254.0.0/16',
+  '100.64.0.0/10', '224.0.0.0/4', '240.0.0.0/4', '198.18.0.0/15']);
 const VERSION_BEFORE = /(?:\b(?:version|ver|v|release|build|rev|revision|firmware|fw|sdk|api|chrome|firefox|node|python|android|ios|windows)\s*[:=#]?\s*)$/i;
 
 /** 255.255.255.0, 255.255.240.0: ones then zeros. Not an address; other 255.x values (255.178.203.46) still are. */
@@ -28,6 +31,8 @@ export const ipv4Rule: Rule = {
   // No stated confidence: a value that passes `validate` (ranges, checksums) is reported at the validated 0.9.
   validate: (value, text, start) => {
     if (!ipv4Valid(value) || IPV4_CONSTANTS.has(value) || isNetmask(value)) return false;
+    const block = /^\/\d{1,2}(?!\d)/.exec(text.slice(start + value.length, start + value.length + 4));
+    if (block && STANDARD_BLOCKS.has(value + block[0])) return false;
     return !VERSION_BEFORE.test(text.slice(Math.max(0, start - 20), start));
   },
   examples: {
@@ -36,6 +41,7 @@ export const ipv4Rule: Rule = {
       { text: 'DB_HOST=10.12.0.7', match: '10.12.0.7' },
       'the printer is at 192.168.1.20.',
       { text: 'request from 255.178.203.46 blocked', match: '255.178.203.46' }, // starts like a netmask, is not one
+      { text: 'our office egress range is 198.51.100.0/24', match: '198.51.100.0' }, // a specific network still is
     ],
     negative: [
       'Chrome version 120.0.6099.109 is out', // browser version, four parts
@@ -46,6 +52,7 @@ export const ipv4Rule: Rule = {
       'OID 1.3.6.1.4.1.311', // more than four parts
       'bump to 2.14.3', // three-part semver
       '300.1.2.3 is not an address', // octet over 255
+      'Allow 10.0.0.0/8 and 192.168.0.0/16 (the private ranges).', // textbook blocks
     ],
   },
 };
