@@ -116,6 +116,11 @@ emre burak can cem deniz efe ege eren kerem mert onur ozan serkan tolga yusuf ze
 ozge seda selin tugba aylin buse irem nazli
 adaora chinwe ifunanya obiageli ogechi uzoma chibuzo chinonso kenechukwu nkem obinna okechukwu
 aroha mere tane wiremu hemi manaia
+siobhan aoife niamh ciara ciaran padraig padraic eoin oisin cathal saoirse roisin grainne orla aisling caoimhe clodagh
+eimear sinead sorcha aine deirdre mairead maire brid orlaith fionnuala muireann ailbhe cian darragh fionn tadhg ruairi
+ronan colm donal diarmuid fergal lorcan cormac seamus eamon eamonn peadar niall aodhan odhran cillian caoimhin
+eilidh catriona morag ruaridh iain eachann mairi seonaidh
+rhys dafydd iwan owain sioned angharad bethan cerys ffion rhian seren llinos carys eleri gruffydd emrys dylan meinir
 `;
 
 const EXTRA_SURNAMES = `
@@ -154,6 +159,9 @@ mensah owusu boateng asante osei appiah agyeman adjei
 dlamini nkosi ndlovu khumalo mokoena zulu mthembu
 ivanov ivanova petrov petrova smirnov smirnova kuznetsov kuznetsova popov popova sokolov sokolova volkov volkova
 kovalenko shevchenko bondarenko tkachenko kravchenko melnyk
+briain bhriain domhnaill dhomhnaill ceallaigh cheallaigh suilleabhain shuilleabhain murchu mhurchu riain neill
+dochartaigh laoghaire conaill chonaill duibhir dhuibhir gallchobhair ghallchobhair broin bhroin cinneide chinneide
+flannagain fhlannagain mathuna mhathuna tuathail thuathail sullivan gallagher
 `;
 addAll(given, EXTRA_GIVEN.trim().split(/\s+/));
 addAll(surnames, EXTRA_SURNAMES.trim().split(/\s+/));

@@ -62,6 +62,7 @@ export const entityRules: Rule[] = [
         { text: 'Customer: María José García de la Cruz, order 5532', match: 'María José García de la Cruz' },
         { text: 'Send the contract to Chukwuemeka Okonkwo today.', match: 'Chukwuemeka Okonkwo' },
         { text: 'Kenji Watanabe will join the call.', match: 'Kenji Watanabe' },
+        { text: 'Please forward it to Niamh Ní Dhomhnaill in Galway.', match: 'Niamh Ní Dhomhnaill' }, // Irish particle
         { text: 'Best regards,\nJean-Luc Picard', match: 'Jean-Luc Picard' },
         { text: 'I met Nguyen Van Anh in Hanoi.', match: 'Nguyen Van Anh' },
         { text: 'Please schedule a call with Ngọc Ẩn Nguyễn next week.', match: 'Ngọc Ẩn Nguyễn' }, // "Ẩn" is not "an"

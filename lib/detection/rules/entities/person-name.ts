@@ -49,6 +49,12 @@ const PARTICLES = new Set([
   'den', 'der', 'het', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'abu', 'ben', 'bat', 'y', 'e', 'zu', 'af', 'av', 'st',
   'mac', 'ap', 'ould', 'oglu',
 ]);
+/**
+ * Irish particles, matched as written (capitalised, with their accents): Ní and Nic (daughter of), Ó (grandson of),
+ * Uí and Mhic (married forms): "Niamh Ní Dhomhnaill", "Seán Ó Briain". Folded, they would be the Spanish and French
+ * "ni" (nor), the Portuguese article "o" and the Chinese given name Ni.
+ */
+const IRISH_PARTICLES = new Set(['Ní', 'Nic', 'Ó', 'Uí', 'Mhic']);
 
 // Surname shapes that need no lexicon: O'Brien, D'Angelo, McDonald, MacArthur.
 const SURNAME_SHAPE = /^(?:O['’]|D['’]|Mc|Mac|Fitz)\p{Lu}\p{Ll}+$/u;
@@ -231,7 +237,7 @@ function classify(raw: string): Classified {
   let folded = foldName(raw);
   if (folded.endsWith("'s")) folded = folded.slice(0, -2);
   if (TITLES.has(folded)) return { cls: 'title', allCaps };
-  if (PARTICLES.has(folded) && raw.length <= 4) return { cls: 'particle', allCaps };
+  if ((PARTICLES.has(folded) && raw.length <= 4) || IRISH_PARTICLES.has(raw)) return { cls: 'particle', allCaps };
   // Greetings, labels and roles at a sentence start ("Paciente", "Caro", "CEO") end a run; the cue is read separately.
   // "Contact: IBAN DE89…": field names written in capitals are labels even when a name list carries them (Iban).
   if (allCaps && FIELD_ACRONYMS.has(folded)) return { cls: 'stop', allCaps };
