@@ -121,6 +121,25 @@ eimear sinead sorcha aine deirdre mairead maire brid orlaith fionnuala muireann 
 ronan colm donal diarmuid fergal lorcan cormac seamus eamon eamonn peadar niall aodhan odhran cillian caoimhin
 eilidh catriona morag ruaridh iain eachann mairi seonaidh
 rhys dafydd iwan owain sioned angharad bethan cerys ffion rhian seren llinos carys eleri gruffydd emrys dylan meinir
+abebe tigist meron bethlehem hiwot yonas dawit tewodros mulugeta alemayehu girma tesfaye kebede tadesse worku
+bekele mekonnen getachew yohannes almaz hirut mesfin tsegaye ermias kidist rahel fikru yared nahom
+eyerusalem feven haile biniam senait
+hodan ayaan hibo faadumo sahra mahad guled abdirahman abdullahi abdiaziz hamdi ifrah istahil nasra sagal
+tendai rudo tatenda farai tafadzwa nyasha chipo tsitsi kudzai rumbidzai shingai simbarashe tapiwa tinashe ruvimbo
+thandiwe thandi sibusiso siyabonga nomsa zodwa nokuthula ayanda andile busisiwe lwazi mpho khanyisile sizwe
+olusegun adebola adekunle bolaji folasade kayode oluwadamilare oluwafemi olufemi omolara temitayo yewande
+kalani keoni liko leilani kailani kainoa makana noelani pualani kekoa ikaika nalani
+anahera rawiri tamati ngaire kahu whetu
+somchai somsak somporn supaporn siriporn nattapong thanakorn kittisak pimchanok wanida ratchanee chaiwat
+sigridur gudrun olafur gudmundur sigurdur thordur hrafn
+farrukh aigerim nurlan dilnoza bakhtiyor shakhnoza aziza yerlan daulet askar saule gulnara aizhan dauren
+bat-erdene batbayar ganbaatar enkhbayar oyuntsetseg sarangerel bolormaa altantsetseg munkhbat
+quilla tupac wayra amaru sumaq
+malalai gulalai zarmina wahid naqibullah hamidullah zabihullah rahmatullah
+xiuying guiying yulan xiuzhen fengying guilan xiumei shuhua yufang lijuan
+bartosz krzysztof grzegorz przemyslaw wojciech szymon mateusz jakub kacper michal pawel tomasz lukasz dariusz
+malgorzata katarzyna agnieszka magdalena joanna zofia aleksandra weronika
+ashkan arsalan bahram cyrus dariush ehsan farzad kamran keyvan mani nima peyman saman shayan soroush vahid
 `;
 
 const EXTRA_SURNAMES = `
@@ -162,6 +181,17 @@ kovalenko shevchenko bondarenko tkachenko kravchenko melnyk
 briain bhriain domhnaill dhomhnaill ceallaigh cheallaigh suilleabhain shuilleabhain murchu mhurchu riain neill
 dochartaigh laoghaire conaill chonaill duibhir dhuibhir gallchobhair ghallchobhair broin bhroin cinneide chinneide
 flannagain fhlannagain mathuna mhathuna tuathail thuathail sullivan gallagher
+bikila gebre gebremedhin wolde woldemariam assefa desta mengistu alemu abera ayele demissie negash tekle zewde
+haile kebede tadesse bekele girma tesfaye
+warsame farah jama mohamud hersi samatar dahir
+moyo chikwanha ncube sibanda dube mpofu mhlanga marufu chiweshe mutasa makoni mkhize ngcobo zungu cele buthelezi shabalala mahlangu
+obasanjo akinola akinyemi oyebanji oladipo olaniyan ogunbanjo adeniyi okonjo iweala
+akana kahale kealoha kahananui kanahele kamakau keawe palakiko
+ngata parata tamihana horomona paewai ruatapu
+jaidee saetang srisuk wongsawat chaiyaporn sukprasert boonmee rattanakorn
+gantulga
+mamani huaman quispe condori apaza ticona yupanqui
+yousafzai yusufzai popalzai durrani karzai wardak mohmand afridi khattak
 `;
 addAll(given, EXTRA_GIVEN.trim().split(/\s+/));
 addAll(surnames, EXTRA_SURNAMES.trim().split(/\s+/));

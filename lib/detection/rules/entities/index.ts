@@ -63,6 +63,8 @@ export const entityRules: Rule[] = [
         { text: 'Send the contract to Chukwuemeka Okonkwo today.', match: 'Chukwuemeka Okonkwo' },
         { text: 'Kenji Watanabe will join the call.', match: 'Kenji Watanabe' },
         { text: 'Please forward it to Niamh Ní Dhomhnaill in Galway.', match: 'Niamh Ní Dhomhnaill' }, // Irish particle
+        { text: 'Meeting notes: Tigist Haile and Tendai Moyo agreed to the plan.', match: 'Tigist Haile' },
+        { text: 'Please email Aigerim Nurlanovna about the invoice.', match: 'Aigerim Nurlanovna' }, // patronymic
         { text: 'Best regards,\nJean-Luc Picard', match: 'Jean-Luc Picard' },
         { text: 'I met Nguyen Van Anh in Hanoi.', match: 'Nguyen Van Anh' },
         { text: 'Please schedule a call with Ngọc Ẩn Nguyễn next week.', match: 'Ngọc Ẩn Nguyễn' }, // "Ẩn" is not "an"

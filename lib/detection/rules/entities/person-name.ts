@@ -58,6 +58,8 @@ const IRISH_PARTICLES = new Set(['Ní', 'Nic', 'Ó', 'Uí', 'Mhic']);
 
 // Surname shapes that need no lexicon: O'Brien, D'Angelo, McDonald, MacArthur.
 const SURNAME_SHAPE = /^(?:O['’]|D['’]|Mc|Mac|Fitz)\p{Lu}\p{Ll}+$/u;
+// Patronymics and the Slavic/Central Asian surname endings: Nurlanovna, Petrovich, Jónsdóttir, Tashkentov, Ivanova.
+const PATRONYMIC_SHAPE = /^\p{Lu}\p{Ll}{2,}(?:ovna|evna|ovich|evich|dóttir|dottir|ov|ova|ev|eva)$/u;
 // Internal capitals allowed in names (DeShawn, LaToya, DiCaprio, VanderBilt); anything else is code or a brand.
 const INTERNAL_CAPS_NAME = /^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|Al-|El-)\p{Lu}\p{Ll}+$/u;
 
@@ -272,7 +274,7 @@ function classifyFolded(folded: string, raw: string): TokenClass {
     }
     if (sawName) return sawGiven && isGivenName(parts[0]!) ? 'given' : 'surname';
   }
-  if (SURNAME_SHAPE.test(raw)) return 'surname';
+  if (SURNAME_SHAPE.test(raw) || PATRONYMIC_SHAPE.test(raw)) return 'surname';
   // An English abstract noun the common-word list is too short to hold ("Installation", "Authentication", "Settings"
   // pages, `name: 'Deployment'`): names with these endings (Florence, Trinity, Constance) are in the lexicon already.
   if (ENGLISH_NOUN_ENDING.test(folded) && folded === raw.toLowerCase()) return 'stop';
