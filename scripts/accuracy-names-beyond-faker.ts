@@ -1,7 +1,7 @@
 /**
  * Recall on person names from naming traditions faker's lists lack (East African, Southern African, West African,
- * Polynesian, Thai, Icelandic, Central Asian, Mongolian, Andean, Pashto, Vietnamese, Nordic), in three plain sentence
- * shapes with no cue word. Two lists, kept apart on purpose:
+ * Polynesian, Thai, Icelandic, Central Asian, Mongolian, Andean, Pashto, Vietnamese, Nordic), in plain chat sentences.
+ * Two name lists and two sentence sets, kept apart on purpose:
  *   - IN_LEXICON: names whose parts were added to the lexicon's hand-curated lists (scripts/generate-name-lexicon.ts)
  *     after they were missed here: in-sample, it shows the lists work, not that they generalise;
  *   - NOT_IN_LEXICON: names written afterwards and never added: the honest estimate for names outside the lexicon.
@@ -33,15 +33,24 @@ const NOT_IN_LEXICON = [
   'Haunani Kay', "Teuila Fa'amausili", 'Losaline Tupou', 'Sione Vaipulu',
 ];
 
-const TEMPLATES = ['Please email {} about the invoice.', '{} will present the results tomorrow.', 'Meeting notes: {} agreed to the plan.'];
+/**
+ * The three sentences the recognizer's cue rules were then shaped on (an addressing verb before, a person's verb after:
+ * "email X", "X will", "X agreed"), and eight written after that, never tuned on.
+ */
+const SHAPED_ON = ['Please email {} about the invoice.', '{} will present the results tomorrow.', 'Meeting notes: {} agreed to the plan.'];
+const WRITTEN_AFTER = [
+  'Can you summarise the complaint from {}?', 'I had lunch with {} yesterday.', '{} sent me the contract.',
+  'The report was written by {}.', 'Forward this to {} please.', '{} is our new intern.', 'Our contact there is {}.',
+  'Hi {}, thanks for the update.',
+];
 const showMisses = process.argv.includes('--misses');
 
 /** A name counts as found when PERSON findings cover at least half of its characters. */
-function measure(label: string, names: readonly string[]): void {
+function measure(label: string, names: readonly string[], templates: readonly string[]): void {
   let found = 0;
   const misses: string[] = [];
   for (const name of names) {
-    for (const template of TEMPLATES) {
+    for (const template of templates) {
       const text = template.replace('{}', name);
       const at = text.indexOf(name);
       const covered = scan(text)
@@ -51,10 +60,12 @@ function measure(label: string, names: readonly string[]): void {
       else misses.push(text);
     }
   }
-  const total = names.length * TEMPLATES.length;
-  console.log(`${label.padEnd(16)} ${found}/${total} = ${(found / total).toFixed(3)}`);
+  const total = names.length * templates.length;
+  console.log(`${label.padEnd(40)} ${found}/${total} = ${(found / total).toFixed(3)}`);
   if (showMisses) for (const miss of misses) console.log(`  miss: ${miss}`);
 }
 
-measure('in lexicon', IN_LEXICON);
-measure('not in lexicon', NOT_IN_LEXICON);
+measure('in lexicon, sentences shaped on', IN_LEXICON, SHAPED_ON);
+measure('in lexicon, sentences written after', IN_LEXICON, WRITTEN_AFTER);
+measure('not in lexicon, sentences shaped on', NOT_IN_LEXICON, SHAPED_ON);
+measure('not in lexicon, sentences written after', NOT_IN_LEXICON, WRITTEN_AFTER);

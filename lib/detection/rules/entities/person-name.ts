@@ -281,6 +281,14 @@ function classifyFolded(folded: string, raw: string): TokenClass {
   return 'unknown';
 }
 
+/**
+ * What a person does right after their name ("Mulu Gebreyesus will present", "… agreed to the plan"): with it, two
+ * capitalised words the lexicon does not know read as a name. Company-like pairs mostly hold a common word ("Acme
+ * Support", "Google Cloud"), which ends the run before this is asked.
+ */
+const PERSON_VERB_AFTER =
+  /^,? (?:will|would|agreed|said|says|asked|wrote|called|emailed|phoned|joined|confirmed|told|presented|approved|signed|replied|mentioned|thinks|wants|needs|is (?:out|away|on leave|off|sick)|was born|has (?:left|joined|agreed|asked|confirmed))\b/;
+
 /** A code field name right before the word: lower-case first (`name:`, `owner?:`), unlike a form label ("Name:"). */
 const FIELD_BEFORE = /(?:^|[\s{(,;])[a-z][A-Za-z0-9_]*\??:[ \t]*$/;
 /** What follows a type in an annotation: `;` ending the line, `[]`, `|`, `<T>`, `)` or `=` (a default). */
@@ -458,8 +466,10 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
       else if (words === 2 && tokens[tokens.length - 1]!.cls === 'surname' && !isSentenceStart(text, start)) {
         confidence = 0.6; // unknown given name + known surname: "Meera Nair"
       } else if (cues.weak || cues.role) confidence = 0.6;
+      else if (words <= 3 && PERSON_VERB_AFTER.test(text.slice(end, end + 24))) confidence = 0.55; // "Zwane Lungile will …"
     } else if (ambiguous >= 2 && unknown === 0 && !isSentenceStart(text, start)) confidence = 0.55;
-    else if (unknown === words && cues.role && words <= 3) confidence = 0.6;
+    else if (unknown === words && words <= 3 && (cues.role || cues.addressing)) confidence = 0.6; // "email Ubah Hirsi"
+    else if (unknown === words && words <= 3 && PERSON_VERB_AFTER.test(text.slice(end, end + 24))) confidence = 0.55;
   } else if (AFTER_ARTICLE.test(text.slice(Math.max(0, start - 24), start))) {
     // "the Johnson report", "The Queen Mary": a lone name after an article names a thing, not a person.
   } else if (!capsOnly) {
