@@ -43,6 +43,18 @@ const WRITTEN_AFTER = [
   'The report was written by {}.', 'Forward this to {} please.', '{} is our new intern.', 'Our contact there is {}.',
   'Hi {}, thanks for the update.',
 ];
+/** Written after the nameness model was trained and its threshold set, and run once before being committed. */
+const LATER_NAMES = [
+  'Tavita Leota', 'Kagiso Rabada', 'Nokwanda Mthethwa', 'Yaw Boakye', 'Efua Sutherland', 'Chidinma Ekile',
+  'Ifeoluwa Adeleye', 'Wairimu Gitau', 'Kiprop Chepkoech', 'Amanuel Tesfamariam', 'Saado Ali Warsame', 'Ahanu Tsosie',
+  'Nizhoni Begay', 'Kaimana Pahia', 'Moana Tuimavave', 'Pita Taufatofua', 'Arnav Bhattacharjee', 'Tashi Dorji',
+  'Pema Wangmo', 'Sonam Tenzing', 'Dilnoza Rakhimova', 'Timur Bekmambetov', 'Aziz Karimov', 'Anara Tursunbaeva',
+  'Ochir Tserendorj', 'Wayra Apaza', 'Yachay Chambi', 'Ngaio Marsh', 'Rangi Topeora', 'Mahina Kealoha',
+];
+const LATER_SENTENCES = [
+  'Could you draft a thank-you note to {}?', 'We are waiting for feedback from {} on the draft.',
+  'The invoice was approved by {} last week.', 'I am meeting {} at noon.', 'Remind me to call {} tomorrow.',
+];
 const showMisses = process.argv.includes('--misses');
 
 /** A name counts as found when PERSON findings cover at least half of its characters. */
@@ -69,3 +81,4 @@ measure('in lexicon, sentences shaped on', IN_LEXICON, SHAPED_ON);
 measure('in lexicon, sentences written after', IN_LEXICON, WRITTEN_AFTER);
 measure('not in lexicon, sentences shaped on', NOT_IN_LEXICON, SHAPED_ON);
 measure('not in lexicon, sentences written after', NOT_IN_LEXICON, WRITTEN_AFTER);
+measure('written after the model (names, sentences)', LATER_NAMES, LATER_SENTENCES);

@@ -3,9 +3,12 @@
  * classified with Set lookups (given name, surname, ambiguous word, common word, unknown), consecutive capitalised
  * tokens form runs, and a run is kept when its evidence is enough: two lexicon tokens, one unambiguous given name, a
  * title (Dr., Frau, Sra.), or a cue before it ("my name is", "Dear", "Patient:", a signature line). Lower-case names
- * are taken only right after a strong cue ("my name is john smith").
+ * are taken only right after a strong cue ("my name is john smith"). Words the lexicon does not know can still make a
+ * name after a weak English cue when a small character model (lexicons/nameness.ts) finds each of them spelled like a
+ * name ("lunch with Ubah Hirsi", not "with Vitest Browser mode").
  */
 import { AMBIGUOUS, COMMON, CYRILLIC_OR_GREEK, foldName, GIVEN, isAmbiguousName, isCommonWord, isGivenName, isSurname, nameFlags, SURNAME } from '../../lexicons/names';
+import { namenessScore } from '../../lexicons/nameness';
 import { lowerCasePreservingOffsets } from '../../engine';
 import { ROMANCE_KEYWORDS } from './street-address';
 
@@ -282,6 +285,14 @@ function classifyFolded(folded: string, raw: string): TokenClass {
 }
 
 /**
+ * A preposition or conjunction right before two or three words the lexicon does not know. English only: in German
+ * ("mit Hilfe von der Seite") every noun is capitalised.
+ */
+const ENGLISH_WEAK_CUE_BEFORE = /(?:^|[^\p{L}])(?:with|from|by|to|for|and|per|cc)[ \t]+$/iu;
+/** The nameness score both words must reach (at 1.0 the model takes ~5 % of dictionary words for names, alone). */
+const NAME_LIKE = 1;
+
+/**
  * What a person does right after their name ("Mulu Gebreyesus will present", "… agreed to the plan"): with it, two
  * capitalised words the lexicon does not know read as a name. Company-like pairs mostly hold a common word ("Acme
  * Support", "Google Cloud"), which ends the run before this is asked.
@@ -470,6 +481,15 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
     } else if (ambiguous >= 2 && unknown === 0 && !isSentenceStart(text, start)) confidence = 0.55;
     else if (unknown === words && words <= 3 && (cues.role || cues.addressing)) confidence = 0.6; // "email Ubah Hirsi"
     else if (unknown === words && words <= 3 && PERSON_VERB_AFTER.test(text.slice(end, end + 24))) confidence = 0.55;
+    else if (
+      unknown === words &&
+      words <= 3 &&
+      !isSentenceStart(text, start) &&
+      ENGLISH_WEAK_CUE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) &&
+      tokens.every((token) => namenessScore(text.slice(token.start, token.end)) >= NAME_LIKE)
+    ) {
+      confidence = 0.55; // "lunch with Ubah Hirsi": unknown words, but every one of them spelled like a name
+    }
   } else if (AFTER_ARTICLE.test(text.slice(Math.max(0, start - 24), start))) {
     // "the Johnson report", "The Queen Mary": a lone name after an article names a thing, not a person.
   } else if (!capsOnly) {
