@@ -10,27 +10,13 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { GIVEN_NAMES, SURNAMES } from '../lib/detection/lexicons/name-data';
 import { decodeFrontCoded } from '../lib/detection/lexicons/names';
+import { namenessFeatures } from '../lib/detection/lexicons/nameness';
 
 const BUCKETS = 1 << 13;
 const EPOCHS = 6;
 const require = createRequire(import.meta.url);
 
-function features(folded: string): number[] {
-  // Same hashing as namenessFeatures (kept in step by tests/unit/detection/nameness.test.ts through the shipped model).
-  const word = `^${folded}$`;
-  const out: number[] = [];
-  for (let size = 2; size <= 4; size++) {
-    for (let at = 0; at + size <= word.length; at++) {
-      let hash = 2166136261 ^ size;
-      for (let k = at; k < at + size; k++) {
-        hash ^= word.charCodeAt(k);
-        hash = Math.imul(hash, 16777619);
-      }
-      out.push((hash >>> 0) & (BUCKETS - 1));
-    }
-  }
-  return out;
-}
+const features = (folded: string) => namenessFeatures(folded, BUCKETS);
 
 const names = new Set<string>();
 decodeFrontCoded(GIVEN_NAMES, (word) => names.add(word));

@@ -17,8 +17,11 @@ function decodeWeights(): Int8Array {
   return out;
 }
 
-/** The buckets of a folded word's character 2-, 3- and 4-grams, with ^ and $ marking its edges (FNV-1a hashes). */
-export function namenessFeatures(folded: string): number[] {
+/**
+ * The buckets of a folded word's character 2-, 3- and 4-grams, with ^ and $ marking its edges (FNV-1a hashes). The
+ * generator calls it too, with its own bucket count, so training and scoring cannot drift apart.
+ */
+export function namenessFeatures(folded: string, buckets = NAMENESS_BUCKETS): number[] {
   const word = `^${folded}$`;
   const features: number[] = [];
   for (let size = 2; size <= 4; size++) {
@@ -28,7 +31,7 @@ export function namenessFeatures(folded: string): number[] {
         hash ^= word.charCodeAt(k);
         hash = Math.imul(hash, 16777619);
       }
-      features.push((hash >>> 0) & (NAMENESS_BUCKETS - 1));
+      features.push((hash >>> 0) & (buckets - 1));
     }
   }
   return features;
