@@ -55,6 +55,25 @@ const LATER_SENTENCES = [
   'Could you draft a thank-you note to {}?', 'We are waiting for feedback from {} on the draft.',
   'The invoice was approved by {} last week.', 'I am meeting {} at noon.', 'Remind me to call {} tomorrow.',
 ];
+/** Sentences that open with the name: the rule for them was shaped on the first set, the second was written after. */
+const OPENING_SHAPED_ON_NAMES = [
+  'Sefo Leota', 'Mbalenhle Khoza', 'Kojo Antwi', 'Adaugo Nwosu', 'Wanjiku Kahiga', 'Tsion Bekele', 'Nalani Kahale',
+  'Siosaia Fonua', 'Ratana Sukjai', 'Gunnhild Eiriksdottir', 'Yerzhan Tokayev', 'Khulan Bayar', 'Mayta Huarachi',
+  'Farida Nuristani', 'Lwazi Mabuza', 'Obiageli Eze', 'Kealii Kanoho', 'Aroha Te Rangi', 'Dawa Sherpa', 'Zhanna Akhmetova',
+];
+const OPENING_SHAPED_ON = [
+  '{} sent me the signed contract this morning.', '{} is out sick today.', '{} joined the team last month.',
+  '{} asked for a refund on order 5521.', '{} reviewed the pull request.',
+];
+const OPENING_LATER_NAMES = [
+  'Lagi Tuimavave', 'Sizakele Mchunu', 'Ekow Quansah', 'Chinyere Okafor-Nwosu', 'Njambi Kinyanjui', 'Hailu Gebremariam',
+  'Malia Kaneshiro', 'Tevita Havili', 'Wichai Phromma', 'Ragnhildur Palsdottir', 'Nurzhan Kaliyev', 'Enkhjin Ganbold',
+  'Illapa Ccori', 'Shabnam Rahimi', 'Sipho Ndaba',
+];
+const OPENING_LATER = [
+  '{} emailed the revised budget on Friday.', '{} was promoted to team lead.', '{} fixed the login bug yesterday.',
+  '{} needs the report by Monday.',
+];
 const showMisses = process.argv.includes('--misses');
 
 /** A name counts as found when PERSON findings cover at least half of its characters. */
@@ -73,7 +92,7 @@ function measure(label: string, names: readonly string[], templates: readonly st
     }
   }
   const total = names.length * templates.length;
-  console.log(`${label.padEnd(40)} ${found}/${total} = ${(found / total).toFixed(3)}`);
+  console.log(`${label.padEnd(44)} ${found}/${total} = ${(found / total).toFixed(3)}`);
   if (showMisses) for (const miss of misses) console.log(`  miss: ${miss}`);
 }
 
@@ -82,3 +101,5 @@ measure('in lexicon, sentences written after', IN_LEXICON, WRITTEN_AFTER);
 measure('not in lexicon, sentences shaped on', NOT_IN_LEXICON, SHAPED_ON);
 measure('not in lexicon, sentences written after', NOT_IN_LEXICON, WRITTEN_AFTER);
 measure('written after the model (names, sentences)', LATER_NAMES, LATER_SENTENCES);
+measure('opening the sentence, shaped on', OPENING_SHAPED_ON_NAMES, OPENING_SHAPED_ON);
+measure('opening the sentence, written after', OPENING_LATER_NAMES, OPENING_LATER);

@@ -66,6 +66,7 @@ export const entityRules: Rule[] = [
         { text: 'Meeting notes: Tigist Haile and Tendai Moyo agreed to the plan.', match: 'Tigist Haile' },
         { text: 'Please email Aigerim Nurlanovna about the invoice.', match: 'Aigerim Nurlanovna' }, // patronymic
         { text: 'I had lunch with Tavita Leota yesterday.', match: 'Tavita Leota' }, // unknown to the lexicon, spelled like names
+        { text: 'Kealii Kanoho reviewed the pull request.', match: 'Kealii Kanoho' }, // the same, opening a sentence
         { text: 'Best regards,\nJean-Luc Picard', match: 'Jean-Luc Picard' },
         { text: 'I met Nguyen Van Anh in Hanoi.', match: 'Nguyen Van Anh' },
         { text: 'Please schedule a call with Ngọc Ẩn Nguyễn next week.', match: 'Ngọc Ẩn Nguyễn' }, // "Ẩn" is not "an"
@@ -93,6 +94,7 @@ export const entityRules: Rule[] = [
         'Supported locales: English (Hong Kong), Sierra Leone, Costa Rica.', // places whose words are all names
         '"fail": "Atributos ARIA obrigatórios não estão presentes", "help": "Invalid ARIA attribute names"', // acronyms
         'Testing Preact with Vitest Browser mode is fast.', // unknown words, but not spelled like names
+        'La variable de entorno está disponible. Este Acepta una Cadena o un Búfer.', // Spanish, oddly capitalised
         'Blöcke müssen vom Nutzer mit Hilfe von der Seite bereitgestellt werden.', // German capitalises its nouns
       ],
     },

@@ -289,6 +289,19 @@ function classifyFolded(folded: string, raw: string): TokenClass {
  * ("mit Hilfe von der Seite") every noun is capitalised.
  */
 const ENGLISH_WEAK_CUE_BEFORE = /(?:^|[^\p{L}])(?:with|from|by|to|for|and|per|cc)[ \t]+$/iu;
+/** A sentence going on in lower case after the words (a heading or a label would end the line or take a colon). */
+const LOWERCASE_WORD_AFTER = /^ ([a-z]{2,})\b(?![:(])/;
+const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'should', 'may', 'might', 'must']);
+
+/**
+ * Whether an English word follows `end` in lower case: a frequent word, a verb form in -ed or -s, or an auxiliary. Other
+ * languages capitalise differently ("Este Acepta una Cadena" is Spanish), so their words do not count.
+ */
+function englishWordAfter(text: string, end: number): boolean {
+  const word = LOWERCASE_WORD_AFTER.exec(text.slice(end, end + 24))?.[1];
+  if (word === undefined) return false;
+  return isCommonWord(word) || AUXILIARIES.has(word) || /(?:ed|s)$/.test(word);
+}
 /** The nameness score both words must reach (at 1.0 the model takes ~5 % of dictionary words for names, alone). */
 const NAME_LIKE = 1;
 
@@ -489,6 +502,14 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
       tokens.every((token) => namenessScore(text.slice(token.start, token.end)) >= NAME_LIKE)
     ) {
       confidence = 0.55; // "lunch with Ubah Hirsi": unknown words, but every one of them spelled like a name
+    } else if (
+      unknown === words &&
+      words <= 3 &&
+      isSentenceStart(text, start) &&
+      englishWordAfter(text, end) &&
+      tokens.every((token) => namenessScore(text.slice(token.start, token.end)) >= NAME_LIKE)
+    ) {
+      confidence = 0.55; // "Sefo Leota sent me the contract": a sentence that goes on after two name-like words
     }
   } else if (AFTER_ARTICLE.test(text.slice(Math.max(0, start - 24), start))) {
     // "the Johnson report", "The Queen Mary": a lone name after an article names a thing, not a person.
