@@ -65,6 +65,19 @@ const places = new Set<string>();
 const enLocation = (allLocales.en as { location?: Record<string, unknown> }).location ?? {};
 // Single-word names only: "Saint Lucia" must not make Lucia a place.
 addAll(places, [...flatten(enLocation.country), ...flatten(enLocation.state)].filter((place) => !/\s/.test(place)));
+// Places of several words whose words may all be names ("Hong Kong": the surnames Hong and Kong; "Sierra Leone"):
+// faker's multi-word countries and states, plus cities and regions faker does not list. The recognizer drops a run
+// that spells one of them.
+const EXTRA_PLACE_PHRASES = [
+  'tel aviv', 'abu dhabi', 'kuala lumpur', 'ho chi minh', 'tristan da cunha', 'monte carlo', 'la paz', 'addis ababa',
+  'dar es salaam', 'phnom penh', 'costa brava', 'costa del sol', 'la rioja', 'le mans', 'chiang mai', 'kota kinabalu',
+  'johor bahru', 'bandar seri begawan', 'nuku alofa', 'timor leste', 'guinea bissau', 'cabo verde',
+];
+const placePhrases = new Set<string>(EXTRA_PLACE_PHRASES);
+for (const place of [...flatten(enLocation.country), ...flatten(enLocation.state)]) {
+  const words = fold(place).split(/\s+/);
+  if (words.length >= 2 && words.length <= 4 && words.every((word) => /^[a-z']+$/.test(word))) placePhrases.add(words.join(' '));
+}
 
 // Hand-curated romanised names (faker's zh/ja/ko/ar/fa lists are in native script; others are thin).
 const EXTRA_GIVEN = `
@@ -319,6 +332,9 @@ export const COMMON_WORDS = ${JSON.stringify(frontCode(common))};
 
 /** Countries and US states (faker en locations): never a name on their own. */
 export const PLACE_WORDS = ${JSON.stringify(sortJoin(places))};
+
+/** Places of two to four words (faker en countries and states, and a hand list of cities), separated by "|". */
+export const PLACE_PHRASES = ${JSON.stringify([...placePhrases].sort().join('|'))};
 `;
 writeFileSync(OUT, body);
 console.log(`given ${given.size}, surnames ${surnames.size}, ambiguous ${ambiguous.size}, common ${common.length}, places ${places.size}, ${body.length} bytes`);

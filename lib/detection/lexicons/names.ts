@@ -2,7 +2,7 @@
  * Runtime view of the name lexicons: Sets built lazily on first use (the data module is a few long strings, cheap to
  * parse once and compact to ship). Everything is keyed by `foldName`: lower-case, diacritics stripped.
  */
-import { AMBIGUOUS_NAMES, COMMON_WORDS, GIVEN_NAMES, PLACE_WORDS, SURNAMES } from './name-data';
+import { AMBIGUOUS_NAMES, COMMON_WORDS, GIVEN_NAMES, PLACE_PHRASES, PLACE_WORDS, SURNAMES } from './name-data';
 
 /**
  * Cyrillic and Greek letters to Latin, so "Иван Петров" and "Γιώργος" meet the lexicon's romanised entries (the
@@ -130,6 +130,13 @@ export const isSurname = (folded: string) => (nameFlags(folded) & SURNAME) !== 0
 export const isAmbiguousName = (folded: string) => (nameFlags(folded) & AMBIGUOUS) !== 0;
 /** A frequent English word that is not a name (the, thanks, meeting, office...). */
 export const isCommonWord = (folded: string) => (nameFlags(folded) & COMMON) !== 0;
+
+let placePhrases: Set<string> | undefined;
+
+/** Whether folded words joined by single spaces spell a place of several words ("hong kong", "sierra leone"). */
+export function isPlacePhrase(phrase: string): boolean {
+  return (placePhrases ??= new Set(PLACE_PHRASES.split('|'))).has(phrase);
+}
 
 /**
  * Builds the lookup table now (about 20 ms on first use). Callers that can, call this when idle so the first scan after a

@@ -1,7 +1,8 @@
 /**
  * The MAIN-world network safety net: wraps fetch, XMLHttpRequest and navigator.sendBeacon so every request to a site's
- * own chat API has its user-text fields scrubbed (through the isolated world's engine and vault) before it leaves. Runs at document_start,
- * before any page script, so it captures the pristine originals and sets up the private channel first.
+ * own chat API has its user-text fields scrubbed (through the isolated world's engine and vault) before it leaves. Runs
+ * at document_start, before any page script, so it captures the pristine originals and sets up the private channel
+ * first.
  *
  * Rules it keeps (../shared research chat-sites.md, "Technique notes" and Gemini's fragility lessons):
  * - the fetch wrapper is a regular function returning a promise, never `async` (zone.js on Gemini), and calls the

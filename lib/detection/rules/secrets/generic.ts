@@ -5,7 +5,7 @@
  * Lower confidence than the vendor rules; the vendor rule wins where both match.
  */
 import type { Rule } from '../../types';
-import { ALNUM, BASE64URL, DIGITS, DOCUMENTED_EXAMPLE_VALUES, HEX, charClasses, entropy, entropyFloor, fakeUuid, isNonSecretValue, randomChars, secretRule } from './build';
+import { ALNUM, BASE64URL, DIGITS, DOCUMENTED_EXAMPLE_VALUES, HEX, charClasses, entropy, entropyFloor, fakeUuid, isNonSecretValue, randomChars, secretRule, UUID_VALUE } from './build';
 
 const CONNECTOR = '["\'`]?(?:\\s{0,3}(?::=|=>|=|:)\\s{0,3}|\\s{1,3}is\\s{1,3})["\'`]?';
 /** A value runs until a quote, whitespace, separator or bracket; it must end there (not in the middle of code). */
@@ -314,7 +314,7 @@ export const genericRules: Rule[] = [
     confidence: 0.75,
     validate: (value, text, start) =>
       HEADER_FLAG_BEFORE.test(text.slice(Math.max(0, start - 40), start)) &&
-      (looksLikeToken(value) || (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) && entropy(value) >= 3)),
+      (looksLikeToken(value) || (UUID_VALUE.test(value) && entropy(value) >= 3)),
     examples: {
       positive: [
         { text: `curl -X GET \\\n  -H "apikey: ${fakeUuid('apihdr', 0)}" \\\n  -H "Accept: application/json"`, match: fakeUuid('apihdr', 0) },

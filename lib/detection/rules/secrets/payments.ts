@@ -1,6 +1,6 @@
 /** Payments and commerce: Stripe, Square, PayPal/Braintree, Adyen, Shopify and friends. Leaks here move money. */
 import type { Rule } from '../../types';
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, PLACEHOLDER_ALLOWLIST, contextKey, fake, fakeUuid, randomChars, vendorToken } from './build';
+import { ALNUM, BASE64URL, DOCUMENTED_EXAMPLE_VALUES, HEX, LOWER_ALNUM, PLACEHOLDER_ALLOWLIST, contextKey, fake, fakeUuid, randomChars, vendorToken } from './build';
 
 const shopify = (id: string, prefix: string, description: string): Rule =>
   vendorToken({
@@ -54,8 +54,7 @@ export const paymentRules: Rule[] = [
     sample: (n) => fake(n === 0 ? 'sk_test_' : 'rk_test_', 24, ALNUM, n),
     keywords: ['sk_test_', 'rk_test_'],
     confidence: 0.6,
-    // The test key printed in every Stripe API reference page (built from parts so this file holds no key-shaped text).
-    allowlist: [...PLACEHOLDER_ALLOWLIST, new RegExp(`^sk_${'test'}_4eC39HqLyjWDarjtT1zdp7dc$`)],
+    allowlist: [...PLACEHOLDER_ALLOWLIST, ...DOCUMENTED_EXAMPLE_VALUES],
     negatives: [`curl https://api.stripe.com/v1/charges -u sk_${'test'}_4eC39HqLyjWDarjtT1zdp7dc:`],
   }),
   vendorToken({
