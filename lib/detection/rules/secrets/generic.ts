@@ -8,8 +8,11 @@ import type { Rule } from '../../types';
 import { ALNUM, BASE64URL, DIGITS, DOCUMENTED_EXAMPLE_VALUES, HEX, charClasses, entropy, entropyFloor, fakeUuid, isNonSecretValue, randomChars, secretRule, UUID_VALUE } from './build';
 
 const CONNECTOR = '["\'`]?(?:\\s{0,3}(?::=|=>|=|:)\\s{0,3}|\\s{1,3}is\\s{1,3})["\'`]?';
-/** A value runs until a quote, whitespace, separator or bracket; it must end there (not in the middle of code). */
-const VALUE = (min: number) => `([^\\s"'\`,;<>(){}\\[\\]]{${min},200})(?=["'\`\\s,;)}\\]]|$)`;
+/**
+ * A value runs until a quote, whitespace, separator or bracket; it must end there (not in the middle of code). A full
+ * stop right before that end closes the sentence ("my password is Tr0ub4dor&3.") and stays out of the value.
+ */
+const VALUE = (min: number) => `([^\\s"'\`,;<>(){}\\[\\]]{${min},200}?)(?=\\.?(?:["'\`\\s,;)}\\]]|$))`;
 
 /** Two CJK, kana or Hangul characters in a row: typed through an input method, which password fields do not take. */
 const IME_TEXT = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}/;
@@ -340,6 +343,9 @@ export const genericRules: Rule[] = [
         { text: `  password: "${pw(1)}"`, match: pw(1) },
         { text: `the wifi password is ${pw(2)} by the way`, match: pw(2) },
         { text: `{"username": "svc-report", "pwd": "${pw(3)}"}`, match: pw(3) },
+        // The sentence's full stop is not part of the password.
+        { text: `The staging password is ${pw(4)}. Rotate it after the demo.`, match: pw(4) },
+        { text: `my password is ${pw(5)}.`, match: pw(5) },
       ],
       negative: [
         'password: ${DB_PASSWORD}',
@@ -384,6 +390,7 @@ export const genericRules: Rule[] = [
         { text: `{ "x-api-key": "${tok(2)}", "region": "eu-west-1" }`, match: tok(2) },
         { text: `client_secret: ${randomChars(40, BASE64URL, 'gcs')}`, match: randomChars(40, BASE64URL, 'gcs') },
         { text: `const githubToken = "${tok(8)}";`, match: tok(8) },
+        { text: `The deploy token is ${tok(9)}. It expires on Friday.`, match: tok(9) },
       ],
       negative: [
         'api_key: process.env.API_KEY',
