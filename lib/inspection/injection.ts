@@ -276,18 +276,23 @@ export function injectionFindings(text: string, code?: RangeSet, depth = 0): Ins
 
 // ---------------------------------------------------------------- spaced-out letters and leetspeak
 
-const SPACED_LETTERS = /(?<![A-Za-z0-9.\-_*·])(?:[A-Za-z][.\-_*·]){2,200}[A-Za-z](?![A-Za-z0-9])/g;
+/** Single letters joined by dots/dashes/stars ("i.g.n.o.r.e"), or by single spaces ("i g n o r e", words apart by more). */
+const SPACED_LETTERS =
+  /(?<![A-Za-z0-9.\-_*·])(?:[A-Za-z][.\-_*·]){2,200}[A-Za-z](?![A-Za-z0-9])|(?<![A-Za-z0-9.\-_*·] ?)(?:[A-Za-z] ){2,200}[A-Za-z](?![A-Za-z0-9])/g;
 const LEET_TOKEN = /(?<![A-Za-z0-9@$])[A-Za-z0-9@$]{3,32}(?![A-Za-z0-9@$])/g;
 const LEET: Record<string, string> = { '0': 'o', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 /** Leet spellings of the words that matter (at least one digit/symbol in them is checked by the caller's token pass). */
 const LEET_CUE = /(?:[i1!][gq9]n[o0]r|[i1]n[s5$][t7]ruc[t7]|pr[e3]v[i1][o0]u|pr[o0]mp[t7]|[s5$]y[s5$][t7][e3]m|d[i1][s5$]r[e3]g|f[o0]rg[e3][t7]|p[a4@][s5$][s5$]w|r[e3]v[e3][a4@]l)(?<=[013457@$!][a-z]{0,8})/i;
 const DEOBFUSCATED_CUE = /ignor|disregard|forget|instruct|previous|prompt|system|reveal|bypass|overrid|jailbr|password/;
 
-/** "I.g.n.o.r.e a.l.l" → "Ignore all", "1gn0re a11" → "ignore all"; null when nothing changed. Keeps an offset map. */
+/**
+ * "I.g.n.o.r.e a.l.l" and "I g n o r e   a l l" → "Ignore all", "1gn0re a11" → "ignore all"; null when nothing changed.
+ * Keeps an offset map.
+ */
 export function deobfuscate(text: string): { text: string; map: Int32Array } | null {
   // Cheap gates: a letter run broken by leet digits ("1gn0re") or three separated single letters ("i.g.n").
   const leet = LEET_CUE.test(text);
-  const spaced = /(?<![A-Za-z0-9])[A-Za-z][.\-_*·][A-Za-z][.\-_*·][A-Za-z][.\-_*·][A-Za-z]/.test(text);
+  const spaced = /(?<![A-Za-z0-9])[A-Za-z][ .\-_*·][A-Za-z][ .\-_*·][A-Za-z][ .\-_*·][A-Za-z](?![A-Za-z0-9])/.test(text);
   if (!leet && !spaced) return null;
   const dropped: [number, number][] = [];
   const replaced: [number, string][] = [];
