@@ -8,6 +8,9 @@ import {
 const AWS_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const awsKeyId = (prefix: string, variant: number) => fake(prefix, 16, AWS_ID_ALPHABET, variant);
 const awsSecret = (variant: number) => randomChars(40, BASE64, 'aws-secret', variant);
+/** 84-character annotated key: 52 random, JQQJ99, date and region fields, the Cognitive Services provider tag. */
+const azureAnnotatedKey = (variant: number) =>
+  `${randomChars(52, ALNUM, 'azak', variant)}JQQJ99${randomChars(3, UPPER, 'azak2', variant)}AC${randomChars(4, ALNUM, 'azak3', variant)}XJ3w3AAAYACOG${randomChars(4, ALNUM, 'azak4', variant)}`;
 const pemBody = (label: string, length: number) =>
   (randomChars(length, BASE64, label).match(/.{1,64}/g) ?? []).join('\\n');
 
@@ -76,6 +79,18 @@ export const cloudRules: Rule[] = [
     prefix: 'ABSK',
     sample: (n) => fake('ABSK', 132, BASE64, n),
     keywords: ['absk'],
+    entropy: 4,
+  }),
+  vendorToken({
+    id: 'aws-bedrock-short-term-key',
+    type: 'AWS_BEDROCK_KEY',
+    description: 'Amazon Bedrock short-term API key (a presigned token, up to 12 hours): runs model inference as its IAM identity.',
+    // "bedrock-api-key-" + base64 of "bedrock.amazonaws.com/?Action=CallWithBearerToken&…".
+    token: 'bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/%=]{40,4000}',
+    tail: 'A-Za-z0-9+/%=',
+    prefix: 'bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t',
+    sample: (n) => fake('bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t', 600, BASE64, n),
+    keywords: ['bedrock-api-key-'],
     entropy: 4,
   }),
   vendorToken({
@@ -162,6 +177,28 @@ export const cloudRules: Rule[] = [
     examples: {
       positive: [`"serverKey": "${fake('AAAA', 7, BASE64URL)}:${fake('APA91b', 134, BASE64URL)}"`],
       negative: ['AAAAxxxxxxx:APA91b (truncated)'],
+    },
+  }),
+  secretRule({
+    id: 'azure-annotated-key',
+    type: 'AZURE_API_KEY',
+    description: 'Azure AI services / Azure OpenAI / Speech key in the 84-character annotated format (JQQJ9… inside): runs paid calls on the resource.',
+    // Microsoft's annotated keys: 52 random characters, the signature JQQJ9, then date, region and provider fields
+    // (…XJ3w3AAA?ACOG…), 84 characters in all.
+    regex: '(?<![A-Za-z0-9_])[A-Za-z0-9]{52}JQQJ9[A-Za-z0-9]{27}(?![A-Za-z0-9_])',
+    keywords: ['jqqj9'],
+    entropy: 4,
+    confidence: 0.95,
+    examples: {
+      positive: [
+        { text: `AZURE_OPENAI_API_KEY=${azureAnnotatedKey(0)}`, match: azureAnnotatedKey(0) },
+        { text: `speech key is ${azureAnnotatedKey(1)} for the eastus resource`, match: azureAnnotatedKey(1) },
+      ],
+      negative: [
+        `key = "${'x'.repeat(52)}JQQJ99BBACYeBjFXJ3w3AAAYACOGxxxx"`, // placeholder body
+        `id_${azureAnnotatedKey(2)}`, // glued into an identifier
+        `${azureAnnotatedKey(3).slice(4)}`, // 80 characters: not the format
+      ],
     },
   }),
   secretRule({
@@ -286,6 +323,16 @@ export const cloudRules: Rule[] = [
     prefix: 'dor_v1_',
     sample: (n) => fake('dor_v1_', 64, HEX, n),
     keywords: ['dor_v1_'],
+  }),
+  vendorToken({
+    id: 'tencent-cloud-secret-id',
+    type: 'TENCENT_CLOUD_KEY',
+    description: 'Tencent Cloud SecretId (AKID…): with its SecretKey it signs API calls on the account.',
+    token: 'AKID[A-Za-z0-9]{32}',
+    prefix: 'AKID',
+    sample: (n) => fake('AKID', 32, ALNUM, n),
+    keywords: ['akid'],
+    confidence: 0.85,
   }),
   vendorToken({
     id: 'alibaba-access-key-id',
