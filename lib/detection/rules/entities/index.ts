@@ -60,6 +60,9 @@ export const entityRules: Rule[] = [
         { text: 'My name is john smith and my order never arrived.', match: 'john smith' },
         { text: 'Dear Dr. Schmidt, thank you for seeing me.', match: 'Schmidt' },
         { text: 'Customer: María José García de la Cruz, order 5532', match: 'María José García de la Cruz' },
+        // Double-barrelled surnames whose parts have their own capitals.
+        { text: "Ask Siobhan O'Brien-McCarthy about the invoice.", match: "Siobhan O'Brien-McCarthy" },
+        { text: 'Ask Siobhan Smith-McCarthy about the invoice.', match: 'Siobhan Smith-McCarthy' },
         { text: 'Send the contract to Chukwuemeka Okonkwo today.', match: 'Chukwuemeka Okonkwo' },
         { text: 'Kenji Watanabe will join the call.', match: 'Kenji Watanabe' },
         { text: 'Please forward it to Niamh Ní Dhomhnaill in Galway.', match: 'Niamh Ní Dhomhnaill' }, // Irish particle

@@ -225,6 +225,11 @@ function classifyCached(raw: string): Classified {
   return known;
 }
 
+/** One hyphen-joined part of a name, cased like a name: "Smith", "McCarthy", "O'Brien", "al" (al-Rashid). */
+function isNamePartCasing(part: string): boolean {
+  return /^\p{Lu}\p{Ll}*(?:['’]\p{Lu}\p{Ll}*)*$/u.test(part) || INTERNAL_CAPS_NAME.test(part) || /^\p{Ll}{1,3}$/u.test(part);
+}
+
 function classify(raw: string): Classified {
   const first = raw[0]!;
   if (!isUpper(first)) {
@@ -235,14 +240,15 @@ function classify(raw: string): Classified {
   if (!allCaps && raw.length > 1) {
     const rest = raw.slice(1);
     // Internal capitals (JavaScript, GitHub, iPhone-style) are brands or code unless a known name prefix explains them.
-    if (rest !== rest.toLowerCase() && !/^\p{Lu}\p{Ll}*(?:['’-]\p{Lu}\p{Ll}*)*$/u.test(raw) && !INTERNAL_CAPS_NAME.test(raw)) {
+    if (rest !== rest.toLowerCase() && !/^\p{Lu}\p{Ll}*(?:['’-]\p{Lu}\p{Ll}*)*$/u.test(raw) && !raw.split('-').every(isNamePartCasing)) {
       return { cls: 'stop', allCaps };
     }
   }
   let folded = foldName(raw);
   if (folded.endsWith("'s")) folded = folded.slice(0, -2);
   if (TITLES.has(folded)) return { cls: 'title', allCaps };
-  if ((PARTICLES.has(folded) && raw.length <= 4) || IRISH_PARTICLES.has(raw)) return { cls: 'particle', allCaps };
+  // Particles are written as they are (van, de, bin): "Văn", the Vietnamese middle name, only folds to "van".
+  if ((PARTICLES.has(folded) && raw.length <= 4 && folded === raw.toLowerCase()) || IRISH_PARTICLES.has(raw)) return { cls: 'particle', allCaps };
   // Greetings, labels and roles at a sentence start ("Paciente", "Caro", "CEO") end a run; the cue is read separately.
   // "Contact: IBAN DE89…": field names written in capitals are labels even when a name list carries them (Iban).
   if (allCaps && FIELD_ACRONYMS.has(folded)) return { cls: 'stop', allCaps };
@@ -276,6 +282,8 @@ function classifyFolded(folded: string, raw: string): TokenClass {
       if (isGivenName(part) || isSurname(part)) sawName = true;
     }
     if (sawName) return sawGiven && isGivenName(parts[0]!) ? 'given' : 'surname';
+    // O'Brien-McCarthy, Ivanova-Petrovna: parts shaped like surnames, whatever the lexicon says.
+    if (raw.split('-').some((part) => SURNAME_SHAPE.test(part) || PATRONYMIC_SHAPE.test(part))) return 'surname';
   }
   if (SURNAME_SHAPE.test(raw) || PATRONYMIC_SHAPE.test(raw)) return 'surname';
   // An English abstract noun the common-word list is too short to hold ("Installation", "Authentication", "Settings"
