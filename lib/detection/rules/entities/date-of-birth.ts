@@ -33,6 +33,8 @@ export const DATE_PATTERN = new RegExp(
     String.raw`|\d{1,2}[-/.]\d{1,2}[-/.]\d{2}(?:\d{2})?` +
     String.raw`|\d{1,2}(?:st|nd|rd|th|er|º|°)?\.?[ \t]{1,3}(?:of[ \t]{1,3}|de[ \t]{1,3})?\p{L}{3,12}\.?,?[ \t]{1,3}(?:de[ \t]{1,3}|del[ \t]{1,3})?\d{4}` +
     String.raw`|\p{L}{3,12}\.?[ \t]{1,3}\d{1,2}(?:st|nd|rd|th)?,?[ \t]{1,3}\d{4}` +
+    // Form and record style: 14-Mar-1985, 14/MAR/85.
+    String.raw`|\d{1,2}[-/]\p{L}{3,9}\.?[-/]\d{2}(?:\d{2})?` +
     String.raw`|\d{4}年\d{1,2}月\d{1,2}日` +
     String.raw`)(?![\p{L}\p{N}]|[-/.:]\d)`,
   'gu',
@@ -63,7 +65,9 @@ function parseDate(value: string): { day: number; month: number; year: number } 
   const monthWord = words.find((word) => MONTH_BY_NAME.has(word));
   const month = monthWord ? MONTH_BY_NAME.get(monthWord) : undefined;
   const numbers = lower.match(/\d+/g)?.map(Number) ?? [];
-  const year = numbers.find((n) => n >= 1000);
+  // A two-digit year only in the record style (14-Mar-85): the second number, read like the numeric dates do.
+  const twoDigitYear = numbers.length === 2 && numbers[1]! < 100 && /^\d{1,2}[-/]\p{L}+\.?[-/]\d{2}$/u.test(value) ? numbers[1]! : undefined;
+  const year = numbers.find((n) => n >= 1000) ?? (twoDigitYear === undefined ? undefined : twoDigitYear + (twoDigitYear <= 30 ? 2000 : 1900));
   const day = numbers.find((n) => n < 100);
   if (month === undefined || year === undefined || day === undefined) return null;
   return { day, month, year };

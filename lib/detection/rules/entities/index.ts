@@ -273,6 +273,8 @@ export const entityRules: Rule[] = [
         { text: 'Fecha de nacimiento: 12 de abril de 1990', match: '12 de abril de 1990' },
         { text: '生年月日：1990年4月12日', match: '1990年4月12日' },
         { text: 'd.o.b. 04/12/1990', match: '04/12/1990' },
+        { text: 'Patient: J. Doe, DOB 14-Mar-1985, no known allergies', match: '14-Mar-1985' },
+        { text: 'DOB: 14-MAR-85', match: '14-MAR-85' },
       ],
       negative: [
         'The release date is 2024-03-01.', // no birth cue
@@ -280,6 +282,8 @@ export const entityRules: Rule[] = [
         'Timestamp 2023-11-05T10:22:00Z',
         'Born in 1990, she moved to Lyon.', // a year alone is not a date of birth
         'DOB field: 2999-01-01', // impossible date
+        'born 31-Feb-1990', // no such day
+        'Release 14-Mar-2024 shipped on time.',
       ],
     },
   },
