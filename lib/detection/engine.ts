@@ -6,9 +6,7 @@
  * A rule runs in a window only if one of its keywords occurs there. When every match of a rule's regex provably starts
  * with a literal prefix (read from the regex source by `literalPrefixes`), the regex is not run across the window: a
  * sticky copy is tried only where the automaton saw that prefix (or a keyword inside it), which finds exactly the
- * matches of a full global pass at a fraction of the cost. A hit preceded by a character the pattern's start forbids
- * (`\b`, a negative lookbehind class) is dropped before its regex runs, as the regex itself would (short prefixes
- * such as Twilio's `AC` sit inside ordinary words far more often than at a word start).
+ * matches of a full global pass at a fraction of the cost.
  * Pure TypeScript: no DOM, no network, no eval.
  */
 import type { Action, DetectionKind, Finding, Rule, ScanPolicy } from './types';
@@ -56,11 +54,6 @@ interface CompiledRule {
   anchorShifts: Map<string, number[]> | null;
   /** Literal prefixes of an anchored rule that contain none of its keywords: reported by the automaton, never gating. */
   anchorOnly: string[];
-  /**
-   * For an anchored rule, the ASCII code units that cannot precede a match (from a leading `\b` or negative lookbehind
-   * class): a hit preceded by one is dropped before the regex runs, which is exactly what the regex would decide.
-   */
-  forbiddenBefore: Uint8Array | null;
   /** Whether spans must pass an allowlist, entropy floor or validator (decided late, in resolveOverlaps). */
   hasFilters: boolean;
   /** A recognizer run only at the starts of its keyword hits (`Rule.recognizeAt`). */
@@ -389,42 +382,9 @@ function compileRule(rule: Rule): CompiledRule {
     anchored: pattern && anchoring ? new RegExp(pattern.source, pattern.flags + 'y') : null,
     anchorShifts: anchoring?.shifts ?? null,
     anchorOnly: anchoring?.anchorOnly ?? [],
-    forbiddenBefore: pattern && anchoring ? forbiddenBeforeStart(pattern) : null,
     hasFilters: allowStrings.length > 0 || allowPatterns.length > 0 || rule.entropy !== undefined || rule.validate !== undefined,
     recognizesAtKeywords: rule.recognizeAt !== undefined && ruleKeywords(rule).length > 0,
   };
-}
-
-const WORD_CODES = Uint8Array.from({ length: 128 }, (_, code) => (isWordCode(code) ? 1 : 0));
-
-/**
- * The ASCII code units a match of `pattern` can never follow, read from how its source begins: `\b` when every match
- * starts with a word character (the literal prefixes say so), or a negative lookbehind of one plain character class
- * such as `(?<![A-Za-z0-9_.-])`. Null when the start is anything else (nothing is pre-checked then).
- */
-export function forbiddenBeforeStart(pattern: RegExp): Uint8Array | null {
-  const { source, flags } = pattern;
-  if (/[iuv]/.test(flags)) return null;
-  if (source.startsWith('\\b')) {
-    const prefixes = literalPrefixes(source, flags);
-    if (!prefixes || prefixes.length === 0) return null;
-    return prefixes.every((prefix) => prefix.length > 0 && isWordCode(prefix.charCodeAt(0))) ? WORD_CODES : null;
-  }
-  const lookbehind = /^\(\?<!\[((?:[A-Za-z0-9_]-[A-Za-z0-9_]|[A-Za-z0-9_]|\\?[.\-/+=@$])+)\]\)/.exec(source);
-  if (!lookbehind) return null;
-  const table = new Uint8Array(128);
-  const body = lookbehind[1]!;
-  for (let i = 0; i < body.length; i++) {
-    let c = body[i]!;
-    if (c === '\\') c = body[++i]!;
-    else if (body[i + 1] === '-' && i + 2 < body.length && /[A-Za-z0-9_]/.test(c)) {
-      for (let code = c.charCodeAt(0); code <= body.charCodeAt(i + 2); code++) table[code] = 1;
-      i += 2;
-      continue;
-    }
-    table[c.charCodeAt(0)] = 1;
-  }
-  return table;
 }
 
 function ruleKeywords(rule: Rule): string[] {
@@ -778,7 +738,6 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
       }
       let count = 0;
       let sorted = true;
-      const forbidden = rule.forbiddenBefore;
       for (let k = low; k < last && hits.end[k]! <= to; k++) {
         const hitStart = hits.start[k]!;
         if (hitStart < from) continue;
@@ -786,10 +745,6 @@ export function createEngineScanner(policy: ScanPolicy | undefined, options: Sca
         for (let s = 0; s < shifts.length; s++) {
           const at = hitStart - shifts[s]! - from;
           if (at < 0) continue;
-          if (forbidden !== null && at > 0) {
-            const before = text.charCodeAt(at + from - 1);
-            if (before < 128 && forbidden[before] === 1) continue;
-          }
           if (count === anchorBuffer.length) {
             const grown = new Int32Array(count * 2);
             grown.set(anchorBuffer);

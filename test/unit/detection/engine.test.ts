@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { actionFor, createScanner, scan, scanChunked } from '../../../lib/detection';
-import { createEngineScanner, lowerCasePreservingOffsets, hasContextWord, literalPrefixes, forbiddenBeforeStart } from '../../../lib/detection/engine';
+import { createEngineScanner, lowerCasePreservingOffsets, hasContextWord, literalPrefixes } from '../../../lib/detection/engine';
 import { builtinRules } from '../../../lib/detection/rules';
 import { buildPrefilter } from '../../../lib/detection/prefilter';
 import { shannonEntropy } from '../../../lib/detection/entropy';
@@ -286,17 +286,13 @@ describe('keyword-anchored rules', () => {
     const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / 2 ** 24;
     // Prefixes without a keyword in them are anchor-only literals: the keyword still gates, the prefix anchors.
     const anchorOnlyRule = rule({ id: 'anchor-only', kind: 'secret', type: 'V', pattern: /(?:abc|xyz)-[0-9]{2,4}/g, keywords: ['gate'] });
-    // Hits preceded by a character the pattern's start forbids (`\b`, a negative lookbehind) are dropped before the
-    // regex runs: still exactly the full pass's matches.
-    const boundaryRule = rule({ id: 'boundary', kind: 'secret', type: 'W', pattern: /\b(?:tok|key)_[a-z0-9]{4,8}\b/g, keywords: ['tok', 'key'] });
-    const lookbehindRule = rule({ id: 'lookbehind', kind: 'secret', type: 'X', pattern: /(?<![A-Za-z0-9_.-])(?:abc|xyz)-[0-9]{2,4}/g, keywords: ['abc', 'xyz'] });
-    const alphabet = ['tok_', 'key_', 'TOK_', 'x', 'a', '9', ' ', '_', '--BEGIN X--', 'begin x', '-', 'abc-', 'xyz', 'gate', '12', '.', 'é'];
+    const alphabet = ['tok_', 'key_', 'TOK_', 'x', 'a', '9', ' ', '_', '--BEGIN X--', 'begin x', '-', 'abc-', 'xyz', 'gate', '12'];
     for (let i = 0; i < 400; i++) {
       let text = '';
       for (let k = 0; k < 12; k++) text += alphabet[Math.floor(next() * alphabet.length)];
       texts.push(text);
     }
-    for (const testRule of [prefixRule, shiftedRule, anchorOnlyRule, boundaryRule, lookbehindRule]) {
+    for (const testRule of [prefixRule, shiftedRule, anchorOnlyRule]) {
       const scanner = createEngineScanner(undefined, { rules: [testRule] });
       for (const text of texts) {
         const gated = testRule.keywords!.some((keyword) => text.toLowerCase().includes(keyword));
@@ -306,19 +302,6 @@ describe('keyword-anchored rules', () => {
         expect(actual, `${testRule.id}: ${text}`).toEqual(expected);
       }
     }
-  });
-
-  it('reads which characters may not precede a match from how the pattern begins', () => {
-    const codes = (table: Uint8Array | null) => (table ? [...table.keys()].filter((code) => table[code] === 1).map((code) => String.fromCharCode(code)).join('') : null);
-    expect(codes(forbiddenBeforeStart(/\bghp_[A-Za-z0-9]{36}/g))).toBe('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz');
-    expect(codes(forbiddenBeforeStart(/(?<![A-Za-z0-9_.-])[MNO][a-z]{3}/g))).toBe('-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz');
-    expect(codes(forbiddenBeforeStart(/(?<![a-c\/])xyz/g))).toBe('/abc');
-    // \b before a non-word first character, an unreadable start, a case-insensitive or Unicode pattern: no pre-check.
-    expect(forbiddenBeforeStart(/\b-----BEGIN/g)).toBeNull();
-    expect(forbiddenBeforeStart(/\b[sr]k_test_\w+/g)).toBeNull();
-    expect(forbiddenBeforeStart(/\bghp_\w+/gi)).toBeNull();
-    expect(forbiddenBeforeStart(/(?<![\p{L}])x/gu)).toBeNull();
-    expect(forbiddenBeforeStart(/(?<=a)xyz/g)).toBeNull();
   });
 
   it('every match of a catalogue rule whose prefixes are readable starts with one of them', () => {
