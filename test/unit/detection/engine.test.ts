@@ -286,13 +286,16 @@ describe('keyword-anchored rules', () => {
     const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / 2 ** 24;
     // Prefixes without a keyword in them are anchor-only literals: the keyword still gates, the prefix anchors.
     const anchorOnlyRule = rule({ id: 'anchor-only', kind: 'secret', type: 'V', pattern: /(?:abc|xyz)-[0-9]{2,4}/g, keywords: ['gate'] });
-    const alphabet = ['tok_', 'key_', 'TOK_', 'x', 'a', '9', ' ', '_', '--BEGIN X--', 'begin x', '-', 'abc-', 'xyz', 'gate', '12'];
+    // Patterns whose start also looks back (`\b`, a negative lookbehind), as most vendor-token rules do.
+    const boundaryRule = rule({ id: 'boundary', kind: 'secret', type: 'W', pattern: /\b(?:tok|key)_[a-z0-9]{4,8}\b/g, keywords: ['tok', 'key'] });
+    const lookbehindRule = rule({ id: 'lookbehind', kind: 'secret', type: 'X', pattern: /(?<![A-Za-z0-9_.-])(?:abc|xyz)-[0-9]{2,4}/g, keywords: ['abc', 'xyz'] });
+    const alphabet = ['tok_', 'key_', 'TOK_', 'x', 'a', '9', ' ', '_', '--BEGIN X--', 'begin x', '-', 'abc-', 'xyz', 'gate', '12', '.', 'é'];
     for (let i = 0; i < 400; i++) {
       let text = '';
       for (let k = 0; k < 12; k++) text += alphabet[Math.floor(next() * alphabet.length)];
       texts.push(text);
     }
-    for (const testRule of [prefixRule, shiftedRule, anchorOnlyRule]) {
+    for (const testRule of [prefixRule, shiftedRule, anchorOnlyRule, boundaryRule, lookbehindRule]) {
       const scanner = createEngineScanner(undefined, { rules: [testRule] });
       for (const text of texts) {
         const gated = testRule.keywords!.some((keyword) => text.toLowerCase().includes(keyword));
