@@ -74,6 +74,30 @@ const OPENING_LATER = [
   '{} emailed the revised budget on Friday.', '{} was promoted to team lead.', '{} fixed the login bug yesterday.',
   '{} needs the report by Monday.',
 ];
+/**
+ * Possessives, bracketed asides, lists and attendance labels ("X's laptop", "X (employee #4471) requested", "were X,
+ * Maria Lopez and Tom Baker", "Present: X"): the rules were shaped on the first set; the second was written after them.
+ */
+const AROUND_SHAPED_ON_NAMES = [
+  'Ubah Hirsi', 'Sefo Leota', 'Tamati Waaka', 'Nomvula Zungu', 'Bolat Nurlanov', 'Oyelaran Adebisi', 'Kalani Kahananui',
+  'Teodoro Quispe', 'Dorji Wangchuk', 'Amaru Mamani', 'Ngozi Eze', 'Kwabena Asante', 'Tevita Fifita', 'Sione Taufa',
+  'Lemlem Tesfaye',
+];
+const AROUND_SHAPED_ON = [
+  'Please email {} the signed contract by Friday.', "{}'s laptop was stolen from the office.",
+  'The attendees were {}, Maria Lopez and Tom Baker.', 'I need to write a performance review for {}.',
+  'Can you translate this letter to {} into French?', '{} (employee #4471) requested parental leave.', 'Assigned to: {}',
+  'Meeting notes — present: {}; absent: none.',
+];
+const AROUND_LATER_NAMES = [
+  'Mahlet Girma', 'Tanui Kipchoge', 'Aroha Ngata', 'Zhanar Seitkali', 'Ikaika Palakiko', 'Wayra Condori', 'Pema Choden',
+  'Chinedu Obi', 'Akosua Mensah', 'Losaline Vea', 'Yerlan Abenov', 'Otieno Odhiambo',
+];
+const AROUND_LATER = [
+  "Forward {}'s resignation letter to HR.", "{}'s flight lands at 9pm, can you book a taxi?",
+  'Invitees: {}, Sarah Jones, and Peter Hall.', '{} (our new hire) starts on Monday.', 'The complaint came from {} last week.',
+  'Draft a thank-you note to {} for the donation.', '{} has been promoted to senior engineer.', 'Witness: {}',
+];
 const showMisses = process.argv.includes('--misses');
 
 /** A name counts as found when PERSON findings cover at least half of its characters. */
@@ -103,3 +127,5 @@ measure('not in lexicon, sentences written after', NOT_IN_LEXICON, WRITTEN_AFTER
 measure('written after the model (names, sentences)', LATER_NAMES, LATER_SENTENCES);
 measure('opening the sentence, shaped on', OPENING_SHAPED_ON_NAMES, OPENING_SHAPED_ON);
 measure('opening the sentence, written after', OPENING_LATER_NAMES, OPENING_LATER);
+measure('possessive, aside, list, label: shaped on', AROUND_SHAPED_ON_NAMES, AROUND_SHAPED_ON);
+measure('possessive, aside, list, label: written after', AROUND_LATER_NAMES, AROUND_LATER);

@@ -87,7 +87,9 @@ const LABEL_CUES = phrases(
     'nombre completo|nom|nom complet|prénom|prenom|nome|nome completo|naam|vorname|nachname|imię|imie|' +
     'imię i nazwisko|nazwisko|isim|ad soyad|patient|customer|client|contact|from|to|cc|bcc|signed|signature|attn|author|' +
     'assignee|reporter|owner|employee|candidate|applicant|tenant|passenger|approved by|prepared by|requested by|' +
-    'submitted by|reviewed by|written by|signed by|guest|attendee|speaker|student|doctor|physician|nurse|caller',
+    'submitted by|reviewed by|written by|signed by|guest|attendee|speaker|student|doctor|physician|nurse|caller|' +
+    'present|absent|attendees|participant|participants|organizer|organiser|moderator|interviewer|interviewee|witness|' +
+    'presenter|chaired by',
 );
 /**
  * Nouns for a person in a relation or a role of care, study or work: right before them a lone unknown capitalised word
@@ -297,8 +299,11 @@ function classifyFolded(folded: string, raw: string): TokenClass {
  * ("mit Hilfe von der Seite") every noun is capitalised.
  */
 const ENGLISH_WEAK_CUE_BEFORE = /(?:^|[^\p{L}])(?:with|from|by|to|for|and|per|cc)[ \t]+$/iu;
-/** A sentence going on in lower case after the words (a heading or a label would end the line or take a colon). */
-const LOWERCASE_WORD_AFTER = /^ ([a-z]{2,})\b(?![:(])/;
+/**
+ * A sentence going on in lower case after the words (a heading or a label would end the line or take a colon), also past
+ * a possessive ("Ubah Hirsi's laptop was …") or a short aside in brackets ("Sefo Leota (employee #4471) requested …").
+ */
+const LOWERCASE_WORD_AFTER = /^(?:['’]s|[ \t]\([^()\n]{1,40}\))? ([a-z]{2,})\b(?![:(])/;
 const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'should', 'may', 'might', 'must']);
 
 /**
@@ -310,6 +315,14 @@ function englishWordAfter(text: string, end: number): boolean {
   if (word === undefined) return false;
   return isCommonWord(word) || AUXILIARIES.has(word) || /(?:ed|s)$/.test(word);
 }
+/** A list going on with a known given name: "Ubah Hirsi, Maria Lopez and Tom Baker", "Sefo Leota and Anna". */
+const LIST_NAME_AFTER = /^,?[ \t]+(?:and[ \t]+)?(\p{Lu}\p{Ll}+)\b/u;
+
+function knownGivenNameAfter(text: string, end: number): boolean {
+  const next = LIST_NAME_AFTER.exec(text.slice(end, end + 40))?.[1];
+  return next !== undefined && isGivenName(foldName(next)) && !isAmbiguousName(foldName(next));
+}
+
 /** The nameness score both words must reach (at 1.0 the model takes ~5 % of dictionary words for names, alone). */
 const NAME_LIKE = 1;
 
@@ -507,7 +520,9 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
       else if (
         // "lunch with Ubah Hirsi", "Sefo Leota sent me the contract": an English cue before them or an English sentence
         // going on after them, and every one of them spelled like a name (not "with Vitest Browser mode").
-        (isSentenceStart(text, start) ? englishWordAfter(text, end) : ENGLISH_WEAK_CUE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) &&
+        (isSentenceStart(text, start)
+          ? englishWordAfter(text, end)
+          : ENGLISH_WEAK_CUE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || knownGivenNameAfter(text, end)) &&
         tokens.every((token) => namenessScore(text.slice(token.start, token.end)) >= NAME_LIKE)
       ) {
         confidence = 0.55;
