@@ -11,6 +11,17 @@ const IPV4_CONSTANTS = new Set(['0.0.0.0', '127.0.0.1', '255.255.255.255']);
 const STANDARD_BLOCKS = new Set(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '127.0.0.0/8', '169.254.0.0/16',
   '100.64.0.0/10', '224.0.0.0/4', '240.0.0.0/4', '198.18.0.0/15']);
 const VERSION_BEFORE = /(?:\b(?:version|ver|v|release|build|rev|revision|firmware|fw|sdk|api|chrome|firefox|node|python|android|ios|windows)\s*[:=#]?\s*)$/i;
+/** Numbered parts of a document: "section 11.6.2.2", "§ 4.2.1.3", "clause 7.1.2.4". */
+const SECTION_BEFORE = /(?:\b(?:sections?|sec|clause|chapter|ch|para|paragraph|article|art|appendix|annex|figure|fig|table|step|item|rule)\.?|§)\s*\[?$/i;
+/**
+ * A spec reference written as a link or heading: "[7.6.1.1](https://…#x7.6.1.1)", "[11.6.2.2 Future Reserved Words]":
+ * the number opens a bracket and goes on to a link with a fragment or to capitalised words.
+ */
+function isNumberedReference(text: string, start: number, end: number): boolean {
+  if (text[start - 1] !== '[') return false;
+  const after = text.slice(end, end + 80);
+  return /^\]\([^)\s]*#/.test(after) || /^ \p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,6}\]/u.test(after);
+}
 
 /** 255.255.255.0, 255.255.240.0: ones then zeros. Not an address; other 255.x values (255.178.203.46) still are. */
 function isNetmask(value: string): boolean {
@@ -33,7 +44,8 @@ export const ipv4Rule: Rule = {
     if (!ipv4Valid(value) || IPV4_CONSTANTS.has(value) || isNetmask(value)) return false;
     const block = /^\/\d{1,2}(?!\d)/.exec(text.slice(start + value.length, start + value.length + 4));
     if (block && STANDARD_BLOCKS.has(value + block[0])) return false;
-    return !VERSION_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+    const before = text.slice(Math.max(0, start - 20), start);
+    return !VERSION_BEFORE.test(before) && !SECTION_BEFORE.test(before) && !isNumberedReference(text, start, start + value.length);
   },
   examples: {
     positive: [
@@ -42,6 +54,7 @@ export const ipv4Rule: Rule = {
       'the printer is at 192.168.1.20.',
       { text: 'request from 255.178.203.46 blocked', match: '255.178.203.46' }, // starts like a netmask, is not one
       { text: 'our office egress range is 198.51.100.0/24', match: '198.51.100.0' }, // a specific network still is
+      { text: 'Add [10.20.30.40](http://10.20.30.40/admin) to the allow list', match: '10.20.30.40' }, // a link to the host itself
     ],
     negative: [
       'Chrome version 120.0.6099.109 is out', // browser version, four parts
@@ -53,6 +66,9 @@ export const ipv4Rule: Rule = {
       'bump to 2.14.3', // three-part semver
       '300.1.2.3 is not an address', // octet over 255
       'Allow 10.0.0.0/8 and 192.168.0.0/16 (the private ranges).', // textbook blocks
+      'as described in section 12.2.4.69 of the HTML spec', // a numbered part of a document
+      'See [7.6.1.1](https://es5.github.io/#x7.6.1.1) for the grammar.', // a spec reference as a link
+      '[11.6.2.2 Future Reserved Words](https://tc39.es/ecma262/)', // a numbered heading
     ],
   },
 };
