@@ -187,6 +187,7 @@ export const entityRules: Rule[] = [
         { text: 'Kirim ke Dk. Noviana no 3, Tambolaka 19927', match: 'Dk. Noviana no 3, Tambolaka 19927' },
       ],
       negative: [
+        'Copyright Calle Rosenquist, 2016-2018 (xbreak)', // a given name and a span of years
         'Send it via DHL 2 days later.', // "via" as a preposition
         'Im Jahr 2023 haben wir 5 Projekte abgeschlossen.', // a preposition street shape without an address
         'Los resultados del Grupo Santander 2024 son buenos.',

@@ -394,6 +394,8 @@ function romanceAddressAt(text: string, match: RegExpExecArray): { span: Address
   if (!number || !romanceStreetWordsValid(words.map((word) => word.text))) return null;
   let end = pos + number[0].length;
   if (QUANTITY_AFTER.test(text.slice(end, end + 8))) return null;
+  // "Copyright Calle Rosenquist, 2016-2018": a span of years, not a house number ("Calle" is also a Swedish name).
+  if (/^\D*(?:1[89]|20)\d{2}$/.test(number[0]) && /^[-–](?:1[89]|20)?\d{2}\b/.test(text.slice(end, end + 6))) return null;
   end += tailLength(text, end, [ROMANCE_FLOOR]);
   const tail = tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]);
   if (WEAK_PREFIX_SET.has(match[0]) && tail === 0 && !/[A-Za-z/]/.test(number[0]) && !hasAddressCueBefore(text, match.index)) {

@@ -10,7 +10,10 @@ const IPV4_CONSTANTS = new Set(['0.0.0.0', '127.0.0.1', '255.255.255.255']);
 /** The standard blocks written as CIDR ("10.0.0.0/8 is private"): textbook ranges, not anyone's network. */
 const STANDARD_BLOCKS = new Set(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '127.0.0.0/8', '169.254.0.0/16',
   '100.64.0.0/10', '224.0.0.0/4', '240.0.0.0/4', '198.18.0.0/15']);
-const VERSION_BEFORE = /(?:\b(?:version|ver|v|release|build|rev|revision|firmware|fw|sdk|api|chrome|firefox|node|python|android|ios|windows)\s*[:=#]?\s*)$/i;
+const VERSION_BEFORE =
+  /(?:\b(?:version|ver|v|release|build|rev|revision|firmware|fw|sdk|api|chrome|firefox|node|python|android|ios|windows|git|kernel|jdk|fixed in|introduced in|since|upgraded? to|updated? to|downgraded? to|bump(?:ed)? to)\s*[:=#]?\s*)$/i;
+/** Words after a dotted number that make it a version: "the 1.7.3.1 release", "Git 1.8.1.4 Release Notes". */
+const VERSION_AFTER = /^[ \t]+(?:release|releases|release notes|changelog|(?:and|or) (?:later|newer|above))\b/i;
 /** Numbered parts of a document: "section 11.6.2.2", "§ 4.2.1.3", "clause 7.1.2.4". */
 const SECTION_BEFORE = /(?:\b(?:sections?|sec|clause|chapter|ch|para|paragraph|article|art|appendix|annex|figure|fig|table|step|item|rule)\.?|§)\s*\[?$/i;
 /**
@@ -45,7 +48,9 @@ export const ipv4Rule: Rule = {
     const block = /^\/\d{1,2}(?!\d)/.exec(text.slice(start + value.length, start + value.length + 4));
     if (block && STANDARD_BLOCKS.has(value + block[0])) return false;
     const before = text.slice(Math.max(0, start - 20), start);
-    return !VERSION_BEFORE.test(before) && !SECTION_BEFORE.test(before) && !isNumberedReference(text, start, start + value.length);
+    const end = start + value.length;
+    if (VERSION_BEFORE.test(before) || VERSION_AFTER.test(text.slice(end, end + 24))) return false;
+    return !SECTION_BEFORE.test(before) && !isNumberedReference(text, start, end);
   },
   examples: {
     positive: [
@@ -55,6 +60,7 @@ export const ipv4Rule: Rule = {
       { text: 'request from 255.178.203.46 blocked', match: '255.178.203.46' }, // starts like a netmask, is not one
       { text: 'our office egress range is 198.51.100.0/24', match: '198.51.100.0' }, // a specific network still is
       { text: 'Add [10.20.30.40](http://10.20.30.40/admin) to the allow list', match: '10.20.30.40' }, // a link to the host itself
+      { text: 'server 10.0.0.5 is out of disk space', match: '10.0.0.5' },
     ],
     negative: [
       'Chrome version 120.0.6099.109 is out', // browser version, four parts
@@ -67,6 +73,8 @@ export const ipv4Rule: Rule = {
       '300.1.2.3 is not an address', // octet over 255
       'Allow 10.0.0.0/8 and 192.168.0.0/16 (the private ranges).', // textbook blocks
       'as described in section 12.2.4.69 of the HTML spec', // a numbered part of a document
+      'Git 1.8.1.4 Release Notes', // a version, by the words after it
+      'This was fixed in 1.5.4.1.',
       'See [7.6.1.1](https://es5.github.io/#x7.6.1.1) for the grammar.', // a spec reference as a link
       '[11.6.2.2 Future Reserved Words](https://tc39.es/ecma262/)', // a numbered heading
     ],

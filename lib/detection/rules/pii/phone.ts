@@ -18,6 +18,8 @@ export const PHONE_CANDIDATE = /(?<![\w+./-])(?<!\d:)(?:\+|\()?\d[\d ().-]{5,22}
 // A date, alone or followed by a time ("2024-01-15 10"); "06.12.34.56.78" goes on with digits, so it is not one.
 const DATE_SHAPE = /^(?:\d{4}([-./])\d{1,2}\1\d{1,2}|\d{1,2}([-./])\d{1,2}\2\d{2,4})(?:[ T]|$)/;
 const IPV4_SHAPE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** A span of years, as copyright lines write them ("2016-2020 Endless Mobile"): eight digits, never a phone. */
+const YEAR_RANGE = /^(?:1[89]|20)\d{2} ?[-–] ?(?:1[89]|20)\d{2}$/;
 /** Formats people write phone numbers in, strong enough to need no context word. */
 const STRONG_NATIONAL = [
   /^\(\d{2,5}\) ?\d{3,4}[ .-]\d{3,5}$/, // (415) 555-0199, (020) 7946 0958
@@ -67,7 +69,7 @@ function judgeUncached(candidate: string): PhoneVerdict {
   const invalid = { valid: false, strong: false };
   const digits = candidate.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15 + (candidate.startsWith('00') ? 2 : 0)) return invalid;
-  if (DATE_SHAPE.test(candidate) || IPV4_SHAPE.test(candidate)) return invalid;
+  if (DATE_SHAPE.test(candidate) || IPV4_SHAPE.test(candidate) || YEAR_RANGE.test(candidate)) return invalid;
   const open = candidate.split('(').length - 1;
   const close = candidate.split(')').length - 1;
   if (open !== close || open > 1) return invalid;
@@ -173,6 +175,7 @@ export const phoneRule: Rule = {
       { text: 'WhatsApp 0044 7911 123456', match: '0044 7911 123456' },
     ],
     negative: [
+      'Copyright:\n 2016-2020 Endless Mobile, Inc', // a span of years next to a context word
       'Upgraded to version 10.4.1 on 2024-03-18 at 14:05.',
       'Order 4155550142 shipped', // an order number, however phone-like
       'The total was $1,234,567.89 and 2,500 units.',
