@@ -379,6 +379,13 @@ function romanceStreetWordsValid(words: string[]): boolean {
  * The address a ROMANCE_STREET match opens, and where the search goes on (past the house number), or null when no
  * street name and number follow.
  */
+/** A year where a house number would be: the start of a span of years, or any year in a copyright line. */
+function isYearNotNumber(text: string, start: number, end: number): boolean {
+  if (/^[-–](?:1[89]|20)?\d{2}\b/.test(text.slice(end, end + 6))) return true;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return /copyright|\(c\)|©/i.test(text.slice(lineStart, start));
+}
+
 function romanceAddressAt(text: string, match: RegExpExecArray): { span: AddressSpan; resume: number } | null {
   // Up to six name words, then (after an optional comma) the house number.
   const words = readWords(text, match.index + match[0].length, 6);
@@ -395,7 +402,7 @@ function romanceAddressAt(text: string, match: RegExpExecArray): { span: Address
   let end = pos + number[0].length;
   if (QUANTITY_AFTER.test(text.slice(end, end + 8))) return null;
   // "Copyright Calle Rosenquist, 2016-2018": a span of years, not a house number ("Calle" is also a Swedish name).
-  if (/^\D*(?:1[89]|20)\d{2}$/.test(number[0]) && /^[-–](?:1[89]|20)?\d{2}\b/.test(text.slice(end, end + 6))) return null;
+  if (/^\D*(?:1[89]|20)\d{2}$/.test(number[0]) && isYearNotNumber(text, match.index, end)) return null;
   end += tailLength(text, end, [ROMANCE_FLOOR]);
   const tail = tailLength(text, end, [EU_TAIL, CITY_POSTCODE_TAIL]);
   if (WEAK_PREFIX_SET.has(match[0]) && tail === 0 && !/[A-Za-z/]/.test(number[0]) && !hasAddressCueBefore(text, match.index)) {

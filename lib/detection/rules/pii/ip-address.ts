@@ -12,6 +12,16 @@ const STANDARD_BLOCKS = new Set(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'
   '100.64.0.0/10', '224.0.0.0/4', '240.0.0.0/4', '198.18.0.0/15']);
 const VERSION_BEFORE =
   /(?:\b(?:version|ver|v|release|build|rev|revision|firmware|fw|sdk|api|chrome|firefox|node|python|android|ios|windows|git|kernel|jdk|fixed in|introduced in|since|upgraded? to|updated? to|downgraded? to|bump(?:ed)? to)\s*[:=#]?\s*)$/i;
+/**
+ * 1.8.1.2, 1.6.0.1: a single-digit first part and every part at most 20 reads as a version (release notes are full of
+ * them); as an address it is rare enough that an address needs a network word nearby to count.
+ */
+function isVersionShaped(value: string): boolean {
+  const parts = value.split('.').map(Number);
+  return parts[0]! <= 9 && parts.every((part) => part <= 20);
+}
+const IP_CONTEXT_NEAR = /\b(?:ip|ips|ipv4|host|hostname|server|address|addr|ssh|ping|connect|subnet|gateway|dns|vpn|firewall|proxy|route|nameserver|resolver|curl|http|https|tcp|udp|port|inet|eth\d|listen|bind|whitelist|allowlist|blocklist|request|client|peer|remote)\b/i;
+
 /** Words after a dotted number that make it a version: "the 1.7.3.1 release", "Git 1.8.1.4 Release Notes". */
 const VERSION_AFTER = /^[ \t]+(?:release|releases|release notes|changelog|(?:and|or) (?:later|newer|above))\b/i;
 /** Numbered parts of a document: "section 11.6.2.2", "§ 4.2.1.3", "clause 7.1.2.4". */
@@ -50,6 +60,7 @@ export const ipv4Rule: Rule = {
     const before = text.slice(Math.max(0, start - 20), start);
     const end = start + value.length;
     if (VERSION_BEFORE.test(before) || VERSION_AFTER.test(text.slice(end, end + 24))) return false;
+    if (isVersionShaped(value) && !IP_CONTEXT_NEAR.test(text.slice(Math.max(0, start - 40), end + 40))) return false;
     return !SECTION_BEFORE.test(before) && !isNumberedReference(text, start, end);
   },
   examples: {
@@ -61,6 +72,7 @@ export const ipv4Rule: Rule = {
       { text: 'our office egress range is 198.51.100.0/24', match: '198.51.100.0' }, // a specific network still is
       { text: 'Add [10.20.30.40](http://10.20.30.40/admin) to the allow list', match: '10.20.30.40' }, // a link to the host itself
       { text: 'server 10.0.0.5 is out of disk space', match: '10.0.0.5' },
+      { text: 'set the resolver to 1.1.1.1 for now', match: '1.1.1.1' }, // version-shaped, but a network word is near
     ],
     negative: [
       'Chrome version 120.0.6099.109 is out', // browser version, four parts
@@ -75,6 +87,7 @@ export const ipv4Rule: Rule = {
       'as described in section 12.2.4.69 of the HTML spec', // a numbered part of a document
       'Git 1.8.1.4 Release Notes', // a version, by the words after it
       'This was fixed in 1.5.4.1.',
+      'The fix for this in 1.8.1.2 had a severe regression.', // version-shaped, no network word near
       'See [7.6.1.1](https://es5.github.io/#x7.6.1.1) for the grammar.', // a spec reference as a link
       '[11.6.2.2 Future Reserved Words](https://tc39.es/ecma262/)', // a numbered heading
     ],
