@@ -314,6 +314,7 @@ export const entityRules: Rule[] = [
         { text: 'Ship it to Aleea Penelului, Bloc 51, Ianca 860355.', match: 'Aleea Penelului, Bloc 51, Ianca 860355' },
       ],
       negative: [
+        '// Reference: RFC 3986, RFC 1808, RFC 2396', // a series of standards, not a street and a postcode
         'Order 5, Invoice 10023 was paid.', // ordinary words, an invoice number
         'We support Windows 11, Office 2019 and later.', // a year is not a postcode
         'Python 3, Django 4 and Node 18 are installed.',

@@ -66,7 +66,10 @@ const STREET_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'do', 'dos',
   'el', 'al', 'ul', 'of']);
 const isLinkWord = (word: string) => STREET_PARTICLES.has(word);
 /** An ordinary word (common English, a month, a tech term): such words alone do not make a street name. */
-const isOrdinary = (word: string) => (nameFlags(foldName(word.replace(/[.'’-]+$/, ''))) & (COMMON | AMBIGUOUS)) !== 0;
+/** Series of standards and advisories: "RFC 3986, RFC 1808" and "ISO 8601, ISO 3166" read like a street and a postcode. */
+const DOCUMENT_SERIES = new Set(['RFC', 'ISO', 'IEC', 'IEEE', 'ECMA', 'CVE', 'CWE', 'PEP', 'JSR', 'JEP', 'DIN', 'ANSI', 'ITU', 'ETSI', 'NIST', 'FIPS', 'ISBN', 'ISSN', 'KB', 'BIP', 'EIP', 'ERC', 'TC39']);
+const isOrdinary = (word: string) =>
+  DOCUMENT_SERIES.has(word) || (nameFlags(foldName(word.replace(/[.'’-]+$/, ''))) & (COMMON | AMBIGUOUS)) !== 0;
 
 /** A word before a house number that labels it: Romanian "Bloc 59", "nr. 12", "No. 4", Czech "č. 8", Croatian "br. 3". */
 const HOUSE_LABEL = /^(?:nr|no|nº|n°|bloc|bl|č|br)\.?$/iu;
