@@ -22,6 +22,8 @@ function isVersionShaped(value: string): boolean {
 }
 const IP_CONTEXT_NEAR = /\b(?:ip|ips|ipv4|host|hostname|server|address|addr|ssh|ping|connect|subnet|gateway|dns|vpn|firewall|proxy|route|nameserver|resolver|curl|http|https|tcp|udp|port|inet|eth\d|listen|bind|whitelist|allowlist|blocklist|request|client|peer|remote)\b/i;
 
+/** A JSON or YAML key that holds a version: `"v8": "11.3.244.8"`, `version: 1.2.3.4`, `"chromeVersion": "…"`. */
+const VERSION_KEY_BEFORE = /["']?(?:[\w.-]*version|ver|v8|node|npm|openssl|zlib|uv|libuv|icu|electron|chrome|chromium|oid)["']?[ \t]*[:=][ \t]*["']?$/i;
 /** Words after a dotted number that make it a version: "the 1.7.3.1 release", "Git 1.8.1.4 Release Notes". */
 const VERSION_AFTER = /^[ \t]+(?:release|releases|release notes|changelog|(?:and|or) (?:later|newer|above))\b/i;
 /** Numbered parts of a document: "section 11.6.2.2", "§ 4.2.1.3", "clause 7.1.2.4". */
@@ -59,7 +61,7 @@ export const ipv4Rule: Rule = {
     if (block && STANDARD_BLOCKS.has(value + block[0])) return false;
     const before = text.slice(Math.max(0, start - 20), start);
     const end = start + value.length;
-    if (VERSION_BEFORE.test(before) || VERSION_AFTER.test(text.slice(end, end + 24))) return false;
+    if (VERSION_BEFORE.test(before) || VERSION_KEY_BEFORE.test(before) || VERSION_AFTER.test(text.slice(end, end + 24))) return false;
     if (isVersionShaped(value) && !IP_CONTEXT_NEAR.test(text.slice(Math.max(0, start - 40), end + 40))) return false;
     return !SECTION_BEFORE.test(before) && !isNumberedReference(text, start, end);
   },
@@ -87,6 +89,7 @@ export const ipv4Rule: Rule = {
       'as described in section 12.2.4.69 of the HTML spec', // a numbered part of a document
       'Git 1.8.1.4 Release Notes', // a version, by the words after it
       'This was fixed in 1.5.4.1.',
+      '{ "node": "20.11.1", "v8": "11.3.244.8", "uv": "1.46.0" }', // a version under a version key
       'The fix for this in 1.8.1.2 had a severe regression.', // version-shaped, no network word near
       'See [7.6.1.1](https://es5.github.io/#x7.6.1.1) for the grammar.', // a spec reference as a link
       '[11.6.2.2 Future Reserved Words](https://tc39.es/ecma262/)', // a numbered heading
