@@ -219,7 +219,7 @@ export const unsafeCodeRules: CodeRule[] = [
     safer: 'Pass an argument list without a shell: subprocess.run(["ls", path]), execFile("ls", [path]), ProcessBuilder("ls", path).',
     keywords: ['subprocess.', 'os.', 'child_process.', 'exec', 'spawn', 'runtime.', 'new processbuilder', 'system', 'shell_exec', 'passthru', 'popen', 'proc_open', 'pcntl_exec', '`', 'exec.command', 'io.popen', 'open3.', '%x(', 'process.start', 'invoke-expression', 'iex'],
     pattern:
-      /\bsubprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)\s*\(\s*(?:f["']|[A-Za-z_][\w.]{0,60}\s*[,)]|["'][^"'\n]{0,200}["']\s*(?:\+|%|\.format))[^\n]{0,300}?\bshell\s*=\s*True|\bsubprocess\.(?:getoutput|getstatusoutput)\s*\(\s*(?:f["']|[A-Za-z_])|\bos\.(?:system|popen)\s*\(\s*(?:f["']|[A-Za-z_][\w.]{0,60}\s*\)|["'][^"'\n]{0,200}["']\s*(?:\+|%|\.format))|\b(?:child_process\.)?(?:exec|execSync)\s*\(\s*(?:`[^`\n]{0,300}\$\{|["'][^"'\n]{0,200}["']\s*\+|[A-Za-z_$][\w.$]{0,60}\s*[,)])|\bspawn(?:Sync)?\s*\([^)\n]{0,200}\bshell\s*:\s*true|\bRuntime\.getRuntime\(\)\.exec\s*\(\s*(?:["'][^"'\n]{0,200}["']\s*\+|[a-z_]\w{0,40}\s*\+|String\.format)|\bnew\s+ProcessBuilder\s*\(\s*["'](?:sh|bash|cmd(?:\.exe)?|\/bin\/sh|\/bin\/bash)["']\s*,\s*["'](?:-c|\/c)["']\s*,\s*(?:["'][^"'\n]{0,200}["']\s*\+|[a-z_]\w{0,40}\s*\+)|\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\([^)\n]{0,200}?\$_(?:GET|POST|REQUEST|COOKIE|SERVER)|`[^`\n$]{0,200}\$_(?:GET|POST|REQUEST|COOKIE)|\bexec\.Command\s*\(\s*["'](?:sh|bash|\/bin\/sh|\/bin\/bash|cmd)["']\s*,\s*["'](?:-c|\/c)["']\s*,\s*(?:fmt\.Sprintf|["'][^"'\n]{0,200}["']\s*\+|[a-z_]\w{0,40}\s*\+)|\b(?:system|exec|spawn|IO\.popen|Open3\.\w{1,30})\s*(?:\(\s*)?"[^"\n#]{0,200}#\{|%x\([^)\n]{0,200}#\{|`[^`\n#]{0,200}#\{[^}\n]{0,60}\}[^`\n]{0,100}`|\bProcess\.Start\s*\(\s*["'](?:cmd(?:\.exe)?|powershell(?:\.exe)?|\/bin\/bash|bash|sh)["']\s*,\s*(?:\$"|["'][^"'\n]{0,200}["']\s*\+)|\b(?:Invoke-Expression|iex)\s+(?:\$|"[^"\n]{0,200}\$)|\bsystem\s*\(\s*[a-z_]\w{0,40}\s*\)\s*;/g,
+      /\bsubprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)\s*\(\s*(?:f["']|[A-Za-z_][\w.]{0,60}\s*[,)]|["'][^"'\n]{0,200}["']\s*(?:\+|%|\.format))[^\n]{0,300}?\bshell\s*=\s*True|\bsubprocess\.(?:getoutput|getstatusoutput)\s*\(\s*(?:f["']|[A-Za-z_])|\bos\.(?:system|popen)\s*\(\s*(?:f["']|[A-Za-z_][\w.]{0,60}\s*\)|["'][^"'\n]{0,200}["']\s*(?:\+|%|\.format))|(?:\bchild_process\.|(?<![\w$.]))(?:exec|execSync)\s*\(\s*(?:`[^`\n]{0,300}\$\{|["'][^"'\n]{0,200}["']\s*\+|[A-Za-z_$][\w.$]{0,60}\s*[,)])|\bspawn(?:Sync)?\s*\([^)\n]{0,200}\bshell\s*:\s*true|\bRuntime\.getRuntime\(\)\.exec\s*\(\s*(?:["'][^"'\n]{0,200}["']\s*\+|[a-z_]\w{0,40}\s*\+|String\.format)|\bnew\s+ProcessBuilder\s*\(\s*["'](?:sh|bash|cmd(?:\.exe)?|\/bin\/sh|\/bin\/bash)["']\s*,\s*["'](?:-c|\/c)["']\s*,\s*(?:["'][^"'\n]{0,200}["']\s*\+|[a-z_]\w{0,40}\s*\+)|\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\([^)\n]{0,200}?\$_(?:GET|POST|REQUEST|COOKIE|SERVER)|`[^`\n$]{0,200}\$_(?:GET|POST|REQUEST|COOKIE)|\bexec\.Command\s*\(\s*["'](?:sh|bash|\/bin\/sh|\/bin\/bash|cmd)["']\s*,\s*["'](?:-c|\/c)["']\s*,\s*(?:fmt\.Sprintf|["'][^"'\n]{0,200}["']\s*\+|[a-z_]\w{0,40}\s*\+)|\bProcess\.Start\s*\(\s*["'](?:cmd(?:\.exe)?|powershell(?:\.exe)?|\/bin\/bash|bash|sh)["']\s*,\s*(?:\$"|["'][^"'\n]{0,200}["']\s*\+)|\b(?:Invoke-Expression|iex)\s+(?:\$|"[^"\n]{0,200}\$)|\bsystem\s*\(\s*[a-z_]\w{0,40}\s*\)\s*;/g,
     unlessLine: /\bshlex\.quote\b|\bescapeshellarg\b|\bescapeshellcmd\b|\bShellwords\.escape\b/,
     confidence: 0.85,
     examples: {
@@ -231,7 +231,6 @@ export const unsafeCodeRules: CodeRule[] = [
         'Runtime.getRuntime().exec("ping " + host);',
         'system("ls " . $_GET["dir"]);',
         'cmd := exec.Command("sh", "-c", "ping "+host)',
-        'system("tar czf #{params[:name]}.tgz data")',
         'Process.Start("cmd.exe", "/c dir " + folder);',
       ],
       negative: [
@@ -241,7 +240,26 @@ export const unsafeCodeRules: CodeRule[] = [
         'cmd := exec.Command("ping", "-c", "1", host)',
         "os.system('clear')",
         'model.eval()',
+        'while ((match = separator.exec(substring))) {', // RegExp.prototype.exec, not a shell
       ],
+    },
+  },
+  {
+    id: 'code-ruby-shell-interpolation',
+    kind: 'unsafe-code',
+    type: 'COMMAND_INJECTION',
+    cwe: 'CWE-78',
+    description: 'A Ruby shell command with interpolated values (system "…#{x}…", backticks, %x()): the value can run its own commands.',
+    safer: 'Pass arguments separately: system("tar", "czf", "#{name}.tgz", "data"), or Open3.capture2("ls", path).',
+    keywords: ['system', 'exec', 'spawn', 'io.popen', 'open3.', '%x(', '`'],
+    // Ruby only: JavaScript template literals and test messages also write "#{…}" ("expected #{this} to match").
+    langs: ['ruby'],
+    pattern: /\b(?:system|exec|spawn|IO\.popen|Open3\.\w{1,30})\s*(?:\(\s*)?"[^"\n#]{0,200}#\{|%x\([^)\n]{0,200}#\{|`[^`\n#]{0,200}#\{[^}\n]{0,60}\}[^`\n]{0,100}`/g,
+    unlessLine: /\bShellwords\.escape\b|\.shellescape\b/,
+    confidence: 0.85,
+    examples: {
+      positive: ['system("tar czf #{params[:name]}.tgz data")', 'out = `grep #{pattern} /var/log/app.log`'],
+      negative: ['system("tar", "czf", "#{name}.tgz", "data")', 'system("ls #{Shellwords.escape(dir)}")'],
     },
   },
   {
@@ -324,14 +342,22 @@ export const unsafeCodeRules: CodeRule[] = [
     cwe: 'CWE-79',
     description: 'Writes variable data into HTML without escaping (innerHTML, dangerouslySetInnerHTML, document.write, v-html, |safe, html_safe).',
     safer: 'Insert text with textContent / createTextNode, or sanitize with DOMPurify; keep template auto-escaping on.',
-    keywords: ['.innerhtml', '.outerhtml', '.insertadjacenthtml', 'dangerouslysetinnerhtml', 'document.write', 'v-html', '{{', '{%', '.html_safe', '<%==', 'raw', 'bypasssecuritytrust', 'template.html', 'echo', 'print', 'mark_safe', '$(', 'res.send', 'res.write'],
+    keywords: ['.innerhtml', '.outerhtml', '.insertadjacenthtml', 'dangerouslysetinnerhtml', 'document.write', 'v-html', '{{', '{%', '.html_safe', '<%==', '<%=', 'raw', 'bypasssecuritytrust', 'template.html', 'echo', 'print', 'mark_safe', '$(', 'res.send', 'res.write'],
     pattern:
-      /\.(?:innerHTML|outerHTML)\s*\+?=\s*(?:[A-Za-z_$(]|`[^`\n]{0,300}\$\{|["'][^"'\n]{0,300}["']\s*\+)|\.insertAdjacentHTML\s*\(\s*["'][\w-]{1,20}["']\s*,\s*(?:[A-Za-z_$]|`[^`\n]{0,300}\$\{|["'][^"'\n]{0,300}["']\s*\+)|\bdangerouslySetInnerHTML\s*=\s*\{\{\s*__html\s*:(?![^}\n]{0,120}(?:DOMPurify|sanitize))|\bdocument\.(?:write|writeln)\s*\(\s*(?:[A-Za-z_$]|["'][^"'\n]{0,300}["']\s*\+|`[^`\n]{0,300}\$\{)|\bv-html\s*=|\{\{[^}|\n]{1,120}\|\s*safe\s*\}\}|\{%\s*autoescape\s+(?:false|off)\s*%\}|\.html_safe\b|<%==|\braw\s*(?:\(\s*)?(?:params|@?[a-z_]\w{0,40})|\bbypassSecurityTrust(?:Html|Script|Url|ResourceUrl)\s*\(|\btemplate\.HTML\s*\(\s*[a-zA-Z_]|\b(?:echo|print)\s+\$_(?:GET|POST|REQUEST|COOKIE)|\bmark_safe\s*\(\s*(?:f["']|[a-z_]\w{0,40}\s*\)|request)|\bres\.(?:send|write)\s*\(\s*(?:["'][^"'\n]{0,200}["']\s*\+\s*req\.(?:query|params|body)|`[^`\n$]{0,200}\$\{\s*req\.(?:query|params|body))|\$\([^)\n]{1,80}\)\.html\s*\(\s*(?:[a-zA-Z_$][\w$.]{0,60}\s*\)|["'][^"'\n]{0,200}["']\s*\+)/g,
+      /\.(?:innerHTML|outerHTML)\s*\+?=\s*(?:[A-Za-z_$(]|`[^`\n]{0,300}\$\{|["'][^"'\n]{0,300}["']\s*\+)|\.insertAdjacentHTML\s*\(\s*["'][\w-]{1,20}["']\s*,\s*(?:[A-Za-z_$]|`[^`\n]{0,300}\$\{|["'][^"'\n]{0,300}["']\s*\+)|\bdangerouslySetInnerHTML\s*=\s*\{\{\s*__html\s*:(?![^}\n]{0,120}(?:DOMPurify|sanitize))|\bdocument\.(?:write|writeln)\s*\(\s*(?:[A-Za-z_$]|["'][^"'\n]{0,300}["']\s*\+|`[^`\n]{0,300}\$\{)|\bv-html\s*=|\{\{[^}|\n]{1,120}\|\s*safe\s*\}\}|\{%\s*autoescape\s+(?:false|off)\s*%\}|\.html_safe\b|<%==|<%=\s*raw\s+(?:params|@?[a-z_]\w{0,40})|(?<![\w.$])raw\s*\(\s*(?:params|@?[a-z_]\w{0,40})|\bbypassSecurityTrust(?:Html|Script|Url|ResourceUrl)\s*\(|\btemplate\.HTML\s*\(\s*[a-zA-Z_]|\b(?:echo|print)\s+\$_(?:GET|POST|REQUEST|COOKIE)|\bmark_safe\s*\(\s*(?:f["']|[a-z_]\w{0,40}\s*\)|request)|\bres\.(?:send|write)\s*\(\s*(?:["'][^"'\n]{0,200}["']\s*\+\s*req\.(?:query|params|body)|`[^`\n$]{0,200}\$\{\s*req\.(?:query|params|body))|\$\([^)\n]{1,80}\)\.html\s*\(\s*(?:[a-zA-Z_$][\w$.]{0,60}\s*\)|["'][^"'\n]{0,200}["']\s*\+)/g,
     unlessLine: /DOMPurify\.sanitize|\bsanitize(?:Html)?\s*\(|escapeHtml\s*\(|\bhtmlspecialchars\s*\(|\bhtml\.escape\s*\(|\binnerHTML\s*=\s*["'`]{2}/,
     confidence: 0.8,
     examples: {
-      positive: ['el.innerHTML = userComment;', 'div.innerHTML = `<p>${name}</p>`;', '<div dangerouslySetInnerHTML={{ __html: post.body }} />', 'document.write(location.hash.slice(1));', '<div v-html="message"></div>', '{{ comment | safe }}', '<%= params[:q].html_safe %>', 'echo $_GET["name"];'],
-      negative: ['el.textContent = userComment;', "el.innerHTML = '';", '<div dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(post.body) }} />', '{{ comment }}', "el.innerHTML = '<b>Loading</b>';"],
+      positive: ['el.innerHTML = userComment;', 'div.innerHTML = `<p>${name}</p>`;', '<div dangerouslySetInnerHTML={{ __html: post.body }} />', 'document.write(location.hash.slice(1));', '<div v-html="message"></div>', '{{ comment | safe }}', '<%= params[:q].html_safe %>', 'echo $_GET["name"];', '<%= raw @comment.body %>', '<%= raw(params[:bio]) %>'],
+      negative: [
+        'el.textContent = userComment;',
+        "el.innerHTML = '';",
+        '<div dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(post.body) }} />',
+        '{{ comment }}',
+        "el.innerHTML = '<b>Loading</b>';",
+        "it('keeps the trailing newline in raw when the source has one', () => {});", // the word raw in a string
+        'const path = String.raw(template, ...values);',
+      ],
     },
   },
   // ------------------------------------------------------------------ hard-coded credentials
@@ -344,12 +370,25 @@ export const unsafeCodeRules: CodeRule[] = [
     safer: 'Read secrets from the environment or a secret manager (os.environ["DB_PASSWORD"], process.env.API_KEY).',
     keywords: ['pass', 'pwd', 'secret', 'api_key', 'apikey', 'api_token', 'apitoken', 'bearer', 'bot_token', 'bottoken', 'github_token', 'githubtoken', 'slack_token', 'slacktoken', 'client_secret', 'clientsecret', 'access_token', 'accesstoken', 'auth_token', 'authtoken', 'private_key', 'privatekey', 'postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'oracle', 'ftp', 'sftp', 'smtp', 'ldap'],
     pattern:
-      /(?:password|passwd|passphrase|pwd|secret|api_?key|apikey|api_?token|access_?token|auth_?token|bearer_?token|bot_?token|github_?token|slack_?token|client_?secret|private_?key|secret_?key)[A-Za-z0-9_]{0,30}["']?\s*(?::=|=|:|=>)\s*["'](?!\s*["'])(?!(?:\$\{|\{\{|%\(|<|\*{3}|x{4}|your[_-]|change[_-]?me\b|example|placeholder|dummy|test\b|todo|xxx|\.\.\.|none\b|null\b|env\b|process\.env))[^"'\s]{4,200}["']|\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|ftp|sftp|smtp|ldap)s?:\/\/[^:\s\/@"']{1,80}:(?!\$\{|%\(|<|\*{3}|password@|pass@|secret@|\{)[^@\s\/"']{3,120}@|\b(?:Password|Pwd)\s*=\s*(?!\$\{|%|\{|<)[^;"'\s]{3,120}\s*;/gi,
+      /(?:password|passwd|passphrase|pwd|secret|api_?key|apikey|api_?token|access_?token|auth_?token|bearer_?token|bot_?token|github_?token|slack_?token|client_?secret|private_?key|secret_?key)[A-Za-z0-9_]{0,30}["']?\s*(?::=|=|:|=>)\s*["'](?!\s*["'])(?!(?:\$\{|\{\{|%\(|<|\*{3}|x{4}|your[_-]|change[_-]?me\b|example|placeholder|dummy|test\b|todo|xxx|\.\.\.|none\b|null\b|env\b|process\.env|[^"'\s]{0,12}(?:password|passwd|secret|token)[\])]?["']|~?\.{0,2}\/))[^"'\s]{4,200}["']|\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|ftp|sftp|smtp|ldap)s?:\/\/[^:\s\/@"']{1,80}:(?!\$\{|%\(|<|\*{3}|password@|pass@|secret@|\{)[^@\s\/"']{3,120}@|(?<![\w$.])(?:Password|Pwd)\s*=\s*(?!\$\{|%|\{|<|(?:null|undefined|none|nil|true|false)\s*;|[\w$.]{1,60}\([^()\n]{0,60}\)\s*;)[^;"'\s]{3,120}\s*;/gi,
     unlessLine: /\b(?:os\.environ|os\.getenv|getenv|process\.env|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|config\[|settings\.|getpass|input\s*\(|argv|placeholder=|type=["']password|label|assert|expect|mock|fake|example\.com|localhost:\d+\/test)/i,
     confidence: 0.75,
     examples: {
       positive: ['DB_PASSWORD = "Sup3rS3cret!"', 'const apiKey = "sk_live_51HxQ2eZvKYlo2C";', 'conn = psycopg2.connect("postgresql://admin:hunter22@db.internal:5432/app")', 'string cs = "Server=db;Database=app;User Id=sa;Password=P@ssw0rd1;";', 'password: "correct-horse-battery"'],
-      negative: ['DB_PASSWORD = os.environ["DB_PASSWORD"]', 'const apiKey = process.env.API_KEY;', 'password = getpass.getpass()', 'password = ""', '<input type="password" name="password">', 'url = "postgresql://app@localhost/app"'],
+      negative: [
+        'DB_PASSWORD = os.environ["DB_PASSWORD"]',
+        'const apiKey = process.env.API_KEY;',
+        'password = getpass.getpass()',
+        'password = ""',
+        '<input type="password" name="password">',
+        'url = "postgresql://app@localhost/app"',
+        "const passwordKey = ':_password'", // the name of a field, not its value
+        'e.password=null;', // cleared, not set
+        'const pwd = process.cwd();', // the working directory
+        'env.pwd = pwd;',
+        "parse('beep', { PWD: '/home/robot' })", // a path
+        'password: "[type=password]",', // a selector
+      ],
     },
   },
   // ------------------------------------------------------------------ C/C++ memory safety
