@@ -313,11 +313,13 @@ export const devtoolRules: Rule[] = [
     id: 'doppler-token',
     type: 'DOPPLER_TOKEN',
     description: 'Doppler token (dp.pt./dp.st./dp.sa./dp.ct.): reads every secret of the project or workspace.',
-    token: 'dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}',
+    // Service tokens carry their config's name: dp.st.dev.<43>, dp.st.prd.<43>.
+    token: 'dp\\.(?:pt|st(?:\\.[a-z0-9_-]{2,35})?|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}',
     prefix: 'dp.pt.',
     sample: (n) => fake(n === 0 ? 'dp.pt.' : 'dp.st.', 43, ALNUM, n),
     keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
     confidence: 0.95,
+    positives: [{ text: `DOPPLER_TOKEN="${fake('dp.st.prd.', 43, ALNUM, 7)}"`, match: fake('dp.st.prd.', 43, ALNUM, 7) }],
   }),
   vendorToken({
     id: 'onepassword-service-account-token',
