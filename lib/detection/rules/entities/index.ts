@@ -81,6 +81,9 @@ export const entityRules: Rule[] = [
         { text: 'My niece Thandeka starts school on Monday.', match: 'Thandeka' }, // an unknown word after a relation noun
       ],
       negative: [
+        ' * @category Lang', // a doc tag's value
+        'export declare class Ky {', // a class name
+        'if (name == "Esc") name = "Escape";', // compared with a field, not labelled by it
         'Will you review the PR? May I ask a question?', // names that are ordinary words at sentence start
         'Grace period ends on Monday in June.',
         'We use React, Python and Jest in our stack.', // tech terms

@@ -343,6 +343,24 @@ function isTypeAnnotation(text: string, start: number, end: number): boolean {
   return FIELD_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && TYPE_AFTER.test(text.slice(end, end + 8));
 }
 
+/**
+ * Code keywords a type or value name follows ("class Walker {", "case Ke:", "extends Fred<T>"), when code punctuation
+ * also follows it: "in case Anna calls" and "in class Anna said" stay prose.
+ */
+const CODE_KEYWORD_BEFORE = /(?:^|[^\w$])(?:class|extends|implements|interface|enum|struct|case)[ \t]+$/;
+const CODE_PUNCTUATION_AFTER = /^(?:[ \t]*[{(:<;,]|[ \t]+(?:extends|implements)\b|[ \t]*\r?\n)/;
+/** A JSDoc/TSDoc tag's value ("@category Lang", "@memberOf Fred", "@see Walker"); @author does name people. */
+const DOC_TAG_BEFORE =
+  /@(?:param|arg|argument|returns?|category|memberof|memberOf|name|class|module|see|since|type|typedef|property|prop|namespace|alias|augments|extends|implements|lends|example|throws|kind|access|default|function|func|method|tutorial|version|description|summary|enum|interface|callback|event|fires|listens|mixes|mixin|borrows|constant|external|global|requires|template|group|section|tag|label|title)[ \t]+(?:\{[^{}\n]{0,60}\}[ \t]+)?$/;
+
+/** A capitalised word that is code, not a person: after a code keyword or a doc tag, or assigned (`= Walker;`). */
+function isCodeName(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (DOC_TAG_BEFORE.test(before)) return true;
+  if (CODE_KEYWORD_BEFORE.test(before) && CODE_PUNCTUATION_AFTER.test(text.slice(end, end + 12))) return true;
+  return /=[ \t]*$/.test(before) && /^[ \t]*;/.test(text.slice(end, end + 4));
+}
+
 const ENGLISH_NOUN_ENDING = /^[a-z]{3,}(?:tion|sion|ment|ness|ship|ity|ism|ology|ability|ibility)s?$/;
 
 function isWordChar(ch: string | undefined): boolean {
@@ -431,7 +449,8 @@ function cuesBefore(text: string, start: number): Cues {
   const phrases = trailingPhrases(text, from, cut);
   if (phrases.length === 0) return cues;
   const has = (set: Set<string>) => phrases.some((phrase) => set.has(phrase));
-  if (trailing.includes(':') || trailing.includes('=')) cues.label = has(LABEL_CUES);
+  // `name == "Esc"` compares; only `name:` / `name =` label a value.
+  if ((trailing.includes(':') || trailing.includes('=')) && !/[=!]=/.test(trailing)) cues.label = has(LABEL_CUES);
   cues.strong = has(STRONG_CUES);
   cues.weak = cues.weak || has(WEAK_CUES);
   cues.addressing = has(ADDRESSING_CUES);
@@ -483,6 +502,7 @@ function scoreSegment(text: string, segment: Token[], hasTitle: boolean, out: Na
   const strongLexicon = given + surname;
   const capsOnly = allCaps === words;
   let confidence = 0;
+  if (isCodeName(text, start, end)) return;
 
   // Two known names need no cue: skip reading the context (the common case in name-dense text).
   if (!hasTitle && !capsOnly && words >= 2 && words <= 5 && strongLexicon >= 2) {
