@@ -81,6 +81,7 @@ export const entityRules: Rule[] = [
         { text: 'My niece Thandeka starts school on Monday.', match: 'Thandeka' }, // an unknown word after a relation noun
       ],
       negative: [
+        'Name: baz\nField1: 42', // a programmer's placeholder
         ' * @category Lang', // a doc tag's value
         'export declare class Ky {', // a class name
         'if (name == "Esc") name = "Escape";', // compared with a field, not labelled by it
@@ -130,6 +131,7 @@ export const entityRules: Rule[] = [
         { text: 'Office: 35 Amelie Circuit, Georgiabury 5718', match: '35 Amelie Circuit, Georgiabury 5718' },
       ],
       negative: [
+        'the DSP Release 1 Application Specific Extension.', // the number belongs to "Release"
         'Version 2 of the Way API is out.',
         'Follow these 3 Main steps to deploy.',
         'We moved 12 items to the backlog.',

@@ -260,7 +260,11 @@ function classify(raw: string): Classified {
   return { cls: allCaps && cls === 'unknown' ? 'stop' : cls, allCaps };
 }
 
+/** Programmers' placeholder names ("Name: baz", `{ name: "Foo" }`): some are nicknames in the lists (Baz). */
+const PLACEHOLDER_NAMES = new Set(['foo', 'baz', 'qux', 'quux', 'corge', 'grault', 'garply', 'plugh', 'xyzzy', 'thud', 'foobar', 'lorem', 'ipsum']);
+
 function classifyFolded(folded: string, raw: string): TokenClass {
+  if (PLACEHOLDER_NAMES.has(folded)) return 'stop';
   const bits = nameFlags(folded);
   if (bits & (GIVEN | SURNAME)) {
     if (bits & AMBIGUOUS) return 'ambiguous';
@@ -623,7 +627,8 @@ function lowercaseNameAfter(text: string, from: number, out: NameSpan[]): void {
     const raw = text.slice(pos, wordEnd);
     if (isUpper(raw[0]!)) break; // capitalised names are the main pass's job
     const folded = foldName(raw);
-    const isName = (isGivenName(folded) || isSurname(folded)) && !isAmbiguousName(folded) && !isCommonWord(folded);
+    const isName =
+      (isGivenName(folded) || isSurname(folded)) && !isAmbiguousName(folded) && !isCommonWord(folded) && !PLACEHOLDER_NAMES.has(folded);
     if (!isName) break;
     if (start < 0) start = pos;
     end = wordEnd;

@@ -153,6 +153,10 @@ const UNIT_BEFORE = /(?:^|[^\p{L}])(?:Flat|Apt|Apartment|Unit|Suite)[ \t]+[A-Za-
 /** House number, then capitalised words or ordinals (1st, 42nd). The street suffix is picked among them in code. */
 const ANGLO_STREET = /\b\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?,?(?:[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[\p{L}'’.-]*))+/gu;
 
+/** Words that number what follows them: a house number right after one is their number, not an address's. */
+const NUMBERING_WORD_BEFORE =
+  /(?:^|[^\p{L}])(?:release|step|phase|part|chapter|section|page|stage|level|tier|version|volume|vol\.|issue|item|rule|season|episode|act|scene|lesson|module|week|day|round|figure|fig\.|appendix|article|option|case|example|test|no\.|number|#)[ \t]*$/iu;
+
 export function recognizeAngloAddresses(text: string): AddressSpan[] {
   const spans: AddressSpan[] = [];
   ANGLO_STREET.lastIndex = 0;
@@ -198,6 +202,8 @@ export function recognizeAngloAddresses(text: string): AddressSpan[] {
     const end = extendAngloTail(text, match.index + offset);
     // "Step 3 The Road to Production": "The"/a letter as the whole name needs a town after it or an address cue.
     if (letterOrThe && end === match.index + offset && !hasAddressCueBefore(text, match.index)) continue;
+    // "Release 1 Application Specific Extension", "Step 2 …": the number belongs to the word before it.
+    if (end === match.index + offset && NUMBERING_WORD_BEFORE.test(text.slice(Math.max(0, match.index - 16), match.index))) continue;
     spans.push({ start, end });
   }
   return spans;
