@@ -186,8 +186,11 @@ export function exfilUrlVerdict(url: string, options: ExfilOptions = {}): ExfilV
 
 // ---------------------------------------------------------------- finding URLs in a reply
 
-const MD_IMAGE = /!\[([^\]\n]{0,500})\]\(\s*<?([^\s)<>]{1,4000})>?\s*(?:(?:"[^"\n]{0,300}"|'[^'\n]{0,300}')\s*)?\)/g;
-const MD_LINK = /(?<!!)\[([^\]\n]{0,500})\]\(\s*<?([^\s)<>]{1,4000})>?\s*(?:(?:"[^"\n]{0,300}"|'[^'\n]{0,300}')\s*)?\)/g;
+// The URL is read whole and never given back ((?=(…))\2, an atomic group): a shorter URL could only end before a
+// character the URL class excludes anyway, and giving back 4,000 characters at every "[" made "[a](http://x/[a](…"
+// repeated take half a second per 100 KB.
+const MD_IMAGE = /!\[([^\]\n]{0,500})\]\(\s*<?(?=([^\s)<>]{1,4000}))\2>?\s*(?:(?:"[^"\n]{0,300}"|'[^'\n]{0,300}')\s*)?\)/g;
+const MD_LINK = /(?<!!)\[([^\]\n]{0,500})\]\(\s*<?(?=([^\s)<>]{1,4000}))\2>?\s*(?:(?:"[^"\n]{0,300}"|'[^'\n]{0,300}')\s*)?\)/g;
 const MD_REF_DEF = / {0,3}\[([^\]\n]{1,200})\]:[ \t]*<?([^\s<>]{1,4000})/g;
 const HTML_URL = /<(img|a|image|source|video|audio|iframe|link|script|object|embed)\b[^<>]{0,2000}?\s(src|href|srcset|data|poster|xlink:href)\s*=\s*(?:"([^"]{1,4000})"|'([^']{1,4000})'|([^\s>"']{1,4000}))/gi;
 const BARE_URL = /\bhttps?:\/\/[^\s<>"'`)\]]{4,4000}/g;
@@ -235,10 +238,18 @@ export function findUrls(text: string, format: 'markdown' | 'text' | 'html', cod
     }
   }
   if (text.includes('://')) {
+    // Bare URLs come in text order: walk the sorted spans already found alongside them instead of searching them all
+    // for each URL (quadratic in a reply made of thousands of links).
+    const spans = covered.slice().sort((a, b) => a[0] - b[0]);
+    let next = 0;
+    let coveredUntil = -1;
     for (const { index: at, match: m } of anchoredMatches(text, lower, BARE_URL, ['http'])) {
-      if (covered.some(([s, e]) => at >= s && at < e)) continue;
+      while (next < spans.length && spans[next]![0] <= at) coveredUntil = Math.max(coveredUntil, spans[next++]![1]);
+      if (at < coveredUntil) continue;
       const url = m[0].replace(/[.,;:!?]+$/, '');
+      const before = sites.length;
       push({ start: at, end: at + url.length, url, context: 'link', type: 'URL_EXFIL' });
+      if (sites.length > before) coveredUntil = Math.max(coveredUntil, at + url.length);
     }
   }
   return sites;

@@ -115,9 +115,12 @@ function dedupe(findings: InspectionFinding[]): InspectionFinding[] {
 }
 
 // A line of unfenced text that reads like code rather than prose.
-const CODE_LINE =
-  /^\s*(?:\$|#!|sudo\s|curl\s|wget\s|rm\s|chmod\s|dd\s|mkfs|npm\s|npx\s|yarn\s|pnpm\s|pip3?\s|python3?\s|node\s|git\s|docker\s|kubectl\s|bash\s|sh\s|iwr\s|irm\s|iex\b|Invoke-|import\s|from\s+\S+\s+import\s|def\s|class\s|const\s|let\s|var\s|function\b|public\s|private\s|static\s|return\s|if\s*\(|for\s*\(|while\s*\(|#include|using\s|package\s|func\s|<\?php|\$[a-zA-Z_]+\s*=|[A-Za-z_][\w.]*\s*(?:=|\+=)\s*[^=\s]|[A-Za-z_][\w.]*\s*\(.*\)\s*;?\s*$|[}{)\]]|<[a-zA-Z])/;
-const PROSE_LINE = /^[\s>*-]*[A-Z][a-z]+(?:[\s,]+[A-Za-z'’-]+){5,}[^;{}=]*[.!?:]\s*$/;
+export const CODE_LINE =
+  /^\s*(?:\$|#!|sudo\s|curl\s|wget\s|rm\s|chmod\s|dd\s|mkfs|npm\s|npx\s|yarn\s|pnpm\s|pip3?\s|python3?\s|node\s|git\s|docker\s|kubectl\s|bash\s|sh\s|iwr\s|irm\s|iex\b|Invoke-|import\s|from\s+\S+\s+import\s|def\s|class\s|const\s|let\s|var\s|function\b|public\s|private\s|static\s|return\s|if\s*\(|for\s*\(|while\s*\(|#include|using\s|package\s|func\s|<\?php|\$[a-zA-Z_]+\s*=|[A-Za-z_][\w.]*\s*(?:=|\+=)\s*[^=\s]|[A-Za-z_][\w.]*\s*\(.*\)\s*(?:;\s*)?$|[}{)\]]|<[a-zA-Z])/;
+// Six words, then anything without code punctuation up to a closing mark. Exactly five more whole words, not "five or
+// more" words of any length: the rest is read by the next part anyway, and the open count made a long line of words
+// quadratic (100 KB of "John John …" took 9 s).
+export const PROSE_LINE = /^[\s>*-]*[A-Z][a-z]+(?:[\s,]+[A-Za-z'’-]+(?![A-Za-z'’-])){5}[^;{}=]*[.!?:]\s*$/;
 
 /** Prose lines that look like code are inspected too (replies do not always fence code). */
 function codeLikeLines(text: string, covered: (pos: number) => boolean): Array<{ start: number; end: number }> {

@@ -3,8 +3,19 @@ import { checkSync } from 'recheck';
 import { inspect, inspectCodeBlock } from '../../../lib/inspection/index';
 import { inspectionCatalogue } from '../../../lib/inspection/catalogue';
 import { injectionHits, normalise } from '../../../lib/inspection/injection';
+import { CODE_LINE, PROSE_LINE } from '../../../lib/inspection/unsafe-code';
 
 const ids = inspectionCatalogue.map((r) => r.id);
+
+describe('regexes outside the rules', () => {
+  it('the code-or-prose line classifiers of unfenced text are linear-time (recheck)', () => {
+    // Each runs once on every line of a reply: a quadratic one turns a long line into seconds of work.
+    for (const pattern of [CODE_LINE, PROSE_LINE]) {
+      const result = checkSync(pattern.source, pattern.flags.replace(/[gdym]/g, ''), { timeout: 20_000 });
+      expect(result.status, `/${pattern.source.slice(0, 80)}…/`).not.toBe('vulnerable');
+    }
+  });
+});
 
 describe('inspection catalogue', () => {
   it('has unique kebab-case ids, descriptions and examples', () => {
