@@ -32,7 +32,10 @@ export interface CodeRule extends Omit<InspectionRule, 'patterns'> {
   safer: string;
 }
 
-const SQL_VERB = '(?:select|insert|update|delete|replace|merge|upsert|drop|alter|create|truncate|exec|call)\\b';
+// Verbs that are also everyday English ("Replace {x} with {y}", "Merge: …", "Create {name} failed", "Call {fn}") count
+// only with the word SQL puts after them.
+const SQL_VERB =
+  '(?:(?:select|insert|update|delete|upsert|drop|alter|truncate)\\b|(?:replace|merge)\\s+into\\b|create\\s+(?:table|index|view|database|schema|unique|or\\s+replace|temp|temporary)\\b|(?:exec|execute|call)\\s(?=\\s{0,3}[\\w[]))';
 /** Execution sinks (lower-case literals): SQL text only matters when the block also sends SQL somewhere. */
 const SQL_SINKS = ['execute', 'exec(', 'exec ', 'query', '.raw(', 'read_sql', 'prepare', 'createquery', 'createnativequery', 'sqlcommand', 'oledbcommand', 'mysqlcommand', 'fromsqlraw', 'executesqlraw', 'mysqli_query', 'mysql_query', 'pg_query', 'find_by_sql', '.where(', 'select_all', 'exec_query', 'db.run', 'db.all', 'db.get', 'knex.raw', '->query', 'cursor', 'executereader', 'executenonquery', 'executescalar'];
 
@@ -95,6 +98,8 @@ export const unsafeCodeRules: CodeRule[] = [
     keywords: ['chmod', 'os.', 'fs.', 'file.', 'fileutils.', 'ioutil.', '.setwritable', 'umask'],
     pattern:
       /\bchmod\s+(?:-[a-zA-Z]+\s+){0,3}(?:0?777|a\+rwx|ugo\+rwx|o\+w|a\+w)\b|\b(?:os\.chmod|os\.Chmod|fs\.chmodSync|fs\.chmod|fs\.promises\.chmod|chmod|File\.chmod|FileUtils\.chmod(?:_R)?|os\.MkdirAll|os\.Mkdir|os\.WriteFile|ioutil\.WriteFile|os\.makedirs|os\.mkdir)\s*\([^()\n]{0,200}?(?:0o777|0777|\b511\b|0o666|0666|S_IRWXO|S_IWOTH|stat\.S_IWOTH)|\.setWritable\s*\(\s*true\s*,\s*false\s*\)|\bumask\s*(?:\(\s*)?0{1,4}(?![0-9])/g,
+    // 0o777 - mask, 0o777 & ~umask: the default masked down, not world-writable.
+    unlessLine: /0o?777\s*(?:-|&\s*~)/,
     confidence: 0.8,
     examples: {
       positive: ['chmod -R 777 /var/www', 'os.chmod(path, 0o777)', 'fs.chmodSync(file, 0o777);', 'os.MkdirAll(dir, 0777)', 'f.setWritable(true, false);'],
@@ -145,7 +150,8 @@ export const unsafeCodeRules: CodeRule[] = [
     keywords: ['verify', 'session.', 'ssl._create_unverified_context', 'cert_reqs', 'check_hostname', 'rejectunauthorized', 'node_tls_reject_unauthorized', 'insecureskipverify', 'curl', 'wget', 'curlopt_ssl_verify', 'servercertificate', 'sethostnameverifier', 'noophostnameverifier', 'allow_all_hostname_verifier', 'trustallcerts', 'trustallstrategy', 'http.sslverify', 'strict-ssl', 'ssl_verify', 'skipcertificatecheck'],
     pattern:
       /\bverify\s*=\s*False\b|\bsession\.verify\s*=\s*False\b|\bssl\._create_unverified_context\b|\bcert_reqs\s*=\s*(?:ssl\.)?CERT_NONE\b|\bverify_mode\s*=\s*(?:ssl\.)?CERT_NONE\b|\bcheck_hostname\s*=\s*False\b|\brejectUnauthorized\s*:\s*false\b|\bNODE_TLS_REJECT_UNAUTHORIZED\s*[=:]\s*["']?0\b|\bInsecureSkipVerify\s*:\s*true\b|\bcurl\b[^\n|;]{0,300}?\s(?:-[a-jl-zA-Z]{0,10}k|--insecure)(?=[a-zA-Z]{0,10}(?:\s|$))|\bwget\b[^\n|;]{0,300}?--no-check-certificate\b|\bCURLOPT_SSL_VERIFY(?:PEER|HOST)\s*(?:=>|,)\s*(?:false|0)\b|\bServerCertificate(?:Custom)?ValidationCallback\s*\+?=\s*[^;\n]{0,200}?(?:=>\s*true\b|\{\s*return\s+true\s*(?:;\s*)?\}|DangerousAcceptAnyServerCertificateValidator)|\bsetHostnameVerifier\s*\(\s*(?:\([^()\n]{0,80}\)|[a-z]{1,20})\s*->\s*true|\b(?:NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER|TrustAllCerts|trustAllCerts|TrustAllStrategy)\b|\bverify_mode\s*[=:]\s*OpenSSL::SSL::VERIFY_NONE\b|\bverify:\s*OpenSSL::SSL::VERIFY_NONE\b|\bhttp\.sslVerify\s+false\b|\bstrict-ssl\s+false\b|\bssl_verify(?:_peer)?\s*[=:]>?\s*(?:false|0)\b|\bSkipCertificateCheck\b/g,
-    unlessLine: /\bjwt\b|\bverify_signature\b/i,
+    // A jwt option, or a parameter's default in a signature ("def sign(self, f, verify=False):") is not a TLS call.
+    unlessLine: /\bjwt\b|\bverify_signature\b|^\s*(?:async\s+)?def\s/i,
     confidence: 0.88,
     examples: {
       positive: ['requests.get(url, verify=False)', 'const agent = new https.Agent({ rejectUnauthorized: false });', "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';", 'tls.Config{InsecureSkipVerify: true}', 'curl -k https://internal.example/api', 'curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);', 'ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => true;', 'ctx = ssl._create_unverified_context()'],
@@ -173,8 +179,9 @@ export const unsafeCodeRules: CodeRule[] = [
         `"\\s*${SQL_VERB}[^"\\n#]{0,400}#\\{`,
         `"\\s*${SQL_VERB}[^"\\n$]{0,400}(?<!\\\\)\\$(?:_(?:GET|POST|REQUEST|COOKIE)|[a-zA-Z_]\\w{0,40})`,
         // "..." + var, '...' . $var, "..." & var
-        `"\\s*${SQL_VERB}[^"\\n]{0,400}"\\s*(?:\\+|\\.|&|\\|\\|)\\s*(?:\\$?[A-Za-z_][\\w.\\[\\]'"]{0,80}|\\(|str\\()`,
-        `'\\s*${SQL_VERB}[^'\\n]{0,400}'\\s*(?:\\+|\\.|&|\\|\\|)\\s*(?:\\$?[A-Za-z_][\\w.\\[\\]'"]{0,80}|\\(|str\\()`,
+        // PHP's "." joins only a $variable or a call: '"Call Q". New …' in prose is a sentence, not a concatenation.
+        `"\\s*${SQL_VERB}[^"\\n]{0,400}"\\s*(?:(?:\\+|&|\\|\\|)\\s*(?:\\$?[A-Za-z_][\\w.\\[\\]'"]{0,80}|\\(|str\\()|\\.\\s*(?:\\$[A-Za-z_]|[A-Za-z_]\\w{0,40}\\s*\\())`,
+        `'\\s*${SQL_VERB}[^'\\n]{0,400}'\\s*(?:(?:\\+|&|\\|\\|)\\s*(?:\\$?[A-Za-z_][\\w.\\[\\]'"]{0,80}|\\(|str\\()|\\.\\s*(?:\\$[A-Za-z_]|[A-Za-z_]\\w{0,40}\\s*\\())`,
         // "... %s ..." % x, "...{}".format(x)
         `"\\s*${SQL_VERB}[^"\\n%{]{0,400}(?:%[sdr]|\\{\\w{0,30}\\})[^"\\n]{0,200}"\\s*(?:%\\s*[\\w(\\[]|\\.format\\s*\\()`,
         `'\\s*${SQL_VERB}[^'\\n%{]{0,400}(?:%[sdr]|\\{\\w{0,30}\\})[^'\\n]{0,200}'\\s*(?:%\\s*[\\w(\\[]|\\.format\\s*\\()`,
@@ -187,7 +194,7 @@ export const unsafeCodeRules: CodeRule[] = [
       ].join('|'),
       'gi',
     ),
-    unlessLine: /\b(?:print|console\.log|logger\.[a-z]{1,30}|log\.[a-z]{1,30}|logging\.[a-z]{1,30}|System\.out\.print(?:ln|f)?|echo|puts|raise|throw)\s*\(/i,
+    unlessLine: /\b(?:print|console\.log|logger\.[a-z]{1,30}|log\.[a-z]{1,30}|logging\.[a-z]{1,30}|System\.out\.print(?:ln|f)?|echo|puts|raise|throw)\s*\(|\.(?:debug|info|warn|warning|error|exception|critical|trace)\s*\(/i,
     confidence: 0.85,
     examples: {
       positive: [
@@ -201,6 +208,8 @@ export const unsafeCodeRules: CodeRule[] = [
         'User.find_by_sql("SELECT * FROM users WHERE name = \'#{params[:name]}\'")',
       ],
       negative: [
+        'title = f"Replace {old} with {new}"\ncursor.execute("UPDATE notes SET title = %s WHERE id = %s", (title, note_id))', // English, then a parameterized query
+        'const line = `Merge: ${sha}`;\nawait db.query("SELECT 1");',
         'cursor.execute("SELECT * FROM users WHERE name = %s", (name,))',
         'db.query("SELECT * FROM users WHERE id = $1", [id]);',
         'PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE id = ?");',
@@ -219,7 +228,7 @@ export const unsafeCodeRules: CodeRule[] = [
     safer: 'Pass an argument list without a shell: subprocess.run(["ls", path]), execFile("ls", [path]), ProcessBuilder("ls", path).',
     keywords: ['subprocess.', 'os.', 'child_process.', 'exec', 'spawn', 'runtime.', 'new processbuilder', 'system', 'shell_exec', 'passthru', 'popen', 'proc_open', 'pcntl_exec', '`', 'exec.command', 'io.popen', 'open3.', '%x(', 'process.start', 'invoke-expression', 'iex'],
     pattern:
-      /\bsubprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)\s*\(\s*(?:f["']|[A-Za-z_][\w.]{0,60}\s*[,)]|["'][^"'\n]{0,200}["']\s*(?:\+|%|\.format))[^\n]{0,300}?\bshell\s*=\s*True|\bsubprocess\.(?:getoutput|getstatusoutput)\s*\(\s*(?:f["']|[A-Za-z_])|\bos\.(?:system|popen)\s*\(\s*(?:f["']|[A-Za-z_][\w.]{0,60}\s*\)|["'][^"'\n]{0,200}["']\s*(?:\+|%|\.format))|(?:\bchild_process\.|(?<![\w$.]))(?:exec|execSync)\s*\(\s*(?:`[^`\n]{0,300}\$\{|["'][^"'\n]{0,200}["']\s*\+|[A-Za-z_$][\w.$]{0,60}\s*[,)])|\bspawn(?:Sync)?\s*\([^)\n]{0,200}\bshell\s*:\s*true|\bRuntime\.getRuntime\(\)\.exec\s*\(\s*(?:["'][^"'\n]{0,200}["']\s*\+|[a-z_]\w{0,40}\s*\+|String\.format)|\bnew\s+ProcessBuilder\s*\(\s*["'](?:sh|bash|cmd(?:\.exe)?|\/bin\/sh|\/bin\/bash)["']\s*,\s*["'](?:-c|\/c)["']\s*,\s*(?:["'][^"'\n]{0,200}["']\s*\+|[a-z_]\w{0,40}\s*\+)|\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\([^)\n]{0,200}?\$_(?:GET|POST|REQUEST|COOKIE|SERVER)|`[^`\n$]{0,200}\$_(?:GET|POST|REQUEST|COOKIE)|\bexec\.Command\s*\(\s*["'](?:sh|bash|\/bin\/sh|\/bin\/bash|cmd)["']\s*,\s*["'](?:-c|\/c)["']\s*,\s*(?:fmt\.Sprintf|["'][^"'\n]{0,200}["']\s*\+|[a-z_]\w{0,40}\s*\+)|\bProcess\.Start\s*\(\s*["'](?:cmd(?:\.exe)?|powershell(?:\.exe)?|\/bin\/bash|bash|sh)["']\s*,\s*(?:\$"|["'][^"'\n]{0,200}["']\s*\+)|\b(?:Invoke-Expression|iex)\s+(?:\$|"[^"\n]{0,200}\$)|\bsystem\s*\(\s*[a-z_]\w{0,40}\s*\)\s*;/g,
+      /\bsubprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)\s*\(\s*(?:f["']|[A-Za-z_][\w.]{0,60}\s*[,)]|["'][^"'\n]{0,200}["']\s*(?:\+|%|\.format))[^\n]{0,300}?\bshell\s*=\s*True|\bsubprocess\.(?:getoutput|getstatusoutput)\s*\(\s*(?:f["']|[A-Za-z_])|\bos\.(?:system|popen)\s*\(\s*(?:f["']|[A-Za-z_][\w.]{0,60}\s*\)|["'][^"'\n]{0,200}["']\s*(?:\+|%|\.format))|\bRuntime\.getRuntime\(\)\.exec\s*\(\s*(?:["'][^"'\n]{0,200}["']\s*\+|[a-z_]\w{0,40}\s*\+|String\.format)|\bnew\s+ProcessBuilder\s*\(\s*["'](?:sh|bash|cmd(?:\.exe)?|\/bin\/sh|\/bin\/bash)["']\s*,\s*["'](?:-c|\/c)["']\s*,\s*(?:["'][^"'\n]{0,200}["']\s*\+|[a-z_]\w{0,40}\s*\+)|\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\([^)\n]{0,200}?\$_(?:GET|POST|REQUEST|COOKIE|SERVER)|`[^`\n$]{0,200}\$_(?:GET|POST|REQUEST|COOKIE)|\bexec\.Command\s*\(\s*["'](?:sh|bash|\/bin\/sh|\/bin\/bash|cmd)["']\s*,\s*["'](?:-c|\/c)["']\s*,\s*(?:fmt\.Sprintf|["'][^"'\n]{0,200}["']\s*\+|[a-z_]\w{0,40}\s*\+)|\bProcess\.Start\s*\(\s*["'](?:cmd(?:\.exe)?|powershell(?:\.exe)?|\/bin\/bash|bash|sh)["']\s*,\s*(?:\$"|["'][^"'\n]{0,200}["']\s*\+)|\b(?:Invoke-Expression|iex)\s+(?:\$|"[^"\n]{0,200}\$)|\bsystem\s*\(\s*[a-z_]\w{0,40}\s*\)\s*;/g,
     unlessLine: /\bshlex\.quote\b|\bescapeshellarg\b|\bescapeshellcmd\b|\bShellwords\.escape\b/,
     confidence: 0.85,
     examples: {
@@ -227,7 +236,6 @@ export const unsafeCodeRules: CodeRule[] = [
         'subprocess.run(f"ls {path}", shell=True)',
         'os.system(f"ping -c 1 {host}")',
         'os.system("rm " + filename)',
-        'exec(`convert ${req.query.file} out.png`, cb);',
         'Runtime.getRuntime().exec("ping " + host);',
         'system("ls " . $_GET["dir"]);',
         'cmd := exec.Command("sh", "-c", "ping "+host)',
@@ -242,6 +250,30 @@ export const unsafeCodeRules: CodeRule[] = [
         'model.eval()',
         'while ((match = separator.exec(substring))) {', // RegExp.prototype.exec, not a shell
       ],
+    },
+  },
+  {
+    id: 'code-node-shell-command',
+    kind: 'unsafe-code',
+    type: 'COMMAND_INJECTION',
+    cwe: 'CWE-78',
+    description: 'Node runs a shell command built from values (child_process exec/execSync with a template or concatenation, spawn with shell: true).',
+    safer: 'Use execFile/spawn with an argument array and no shell: execFile("convert", [file, "out.png"]).',
+    keywords: ['child_process.', 'exec', 'spawn'],
+    // Node only, and only where the block uses child_process or passes a built string: Python's exec(code, ns) and
+    // RegExp's exec are something else.
+    langs: ['js'],
+    requiresAny: ['child_process', 'exec(`', 'execsync(`', 'exec("', "exec('", 'execsync("', "execsync('", 'shell: true', 'shell:true'],
+    pattern:
+      /(?:\bchild_process\.|(?<![\w$.]))(?:exec|execSync)\s*\(\s*(?:`[^`\n]{0,300}\$\{|["'][^"'\n]{0,200}["']\s*\+|[A-Za-z_$][\w.$]{0,60}\s*[,)])|\bspawn(?:Sync)?\s*\([^)\n]{0,200}\bshell\s*:\s*true/g,
+    confidence: 0.85,
+    examples: {
+      positive: [
+        'exec(`convert ${req.query.file} out.png`, cb);',
+        "const { exec } = require('child_process');\nexec(userCommand, (err, out) => console.log(out));",
+        "spawnSync(`taskkill /pid ${pid} /T /F`, { shell: true });",
+      ],
+      negative: ["execFile('convert', [input, 'out.png'], cb);", '```python\nexec(code, namespace)\n```', 'while ((m = re.exec(text))) {}'],
     },
   },
   {
@@ -370,8 +402,11 @@ export const unsafeCodeRules: CodeRule[] = [
     safer: 'Read secrets from the environment or a secret manager (os.environ["DB_PASSWORD"], process.env.API_KEY).',
     keywords: ['pass', 'pwd', 'secret', 'api_key', 'apikey', 'api_token', 'apitoken', 'bearer', 'bot_token', 'bottoken', 'github_token', 'githubtoken', 'slack_token', 'slacktoken', 'client_secret', 'clientsecret', 'access_token', 'accesstoken', 'auth_token', 'authtoken', 'private_key', 'privatekey', 'postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'oracle', 'ftp', 'sftp', 'smtp', 'ldap'],
     pattern:
-      /(?:password|passwd|passphrase|pwd|secret|api_?key|apikey|api_?token|access_?token|auth_?token|bearer_?token|bot_?token|github_?token|slack_?token|client_?secret|private_?key|secret_?key)[A-Za-z0-9_]{0,30}["']?\s*(?::=|=|:|=>)\s*["'](?!\s*["'])(?!(?:\$\{|\{\{|%\(|<|\*{3}|x{4}|your[_-]|change[_-]?me\b|example|placeholder|dummy|test\b|todo|xxx|\.\.\.|none\b|null\b|env\b|process\.env|[^"'\s]{0,12}(?:password|passwd|secret|token)[\])]?["']|~?\.{0,2}\/))[^"'\s]{4,200}["']|\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|ftp|sftp|smtp|ldap)s?:\/\/[^:\s\/@"']{1,80}:(?!\$\{|%\(|<|\*{3}|password@|pass@|secret@|\{)[^@\s\/"']{3,120}@|(?<![\w$.])(?:Password|Pwd)\s*=\s*(?!\$\{|%|\{|<|(?:null|undefined|none|nil|true|false)\s*;|[\w$.]{1,60}\([^()\n]{0,60}\)\s*;)[^;"'\s]{3,120}\s*;/gi,
+      /(?:password|passwd|passphrase|pwd|secret|api_?key|apikey|api_?token|access_?token|auth_?token|bearer_?token|bot_?token|github_?token|slack_?token|client_?secret|private_?key|secret_?key)[A-Za-z0-9_]{0,30}["']?\s*(?::=|=|:|=>)\s*["'](?!\s*["'])(?!(?:\$\{|\{\{|%\(|<|\*{3}|x{4}|your[_-]|change[_-]?me\b|example|placeholder|dummy|test\b|todo|xxx|\.\.\.|none\b|null\b|env\b|process\.env|[^"'\s]{0,12}(?:password|passwd|secret|token)[\])]?["']|~?\.{0,2}\/|[^"'\s]{0,3}\*{3}))[^"'\s]{4,200}["']|\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|ftp|sftp|smtp|ldap)s?:\/\/[^:\s\/@"']{1,80}:(?!\$\{|%\(|<|\*{3}|password@|pass@|secret@|\{)[^@\s\/"']{3,120}@|(?<![\w$.])(?:Password|Pwd)\s*=\s*(?!\$\{|%|\{|<|(?:null|undefined|none|nil|true|false)\s*;|[\w$.]{1,60}\([^()\n]{0,60}\)\s*;)[^;"'\s]{3,120}\s*;/gi,
     unlessLine: /\b(?:os\.environ|os\.getenv|getenv|process\.env|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|config\[|settings\.|getpass|input\s*\(|argv|placeholder=|type=["']password|label|assert|expect|mock|fake|example\.com|localhost:\d+\/test)/i,
+    // A quoted type in an annotation ("private_key: \"_RSAPrivateKey\"") names a class; checked case-sensitively here
+    // because the pattern is case-blind.
+    validate: (match) => !/^(?=[^a-z]*[a-z])_?(?:[A-Z][a-z0-9]*){2,}$/.test(/["']([^"']*)["']\s*$/.exec(match)?.[1] ?? ''),
     confidence: 0.75,
     examples: {
       positive: ['DB_PASSWORD = "Sup3rS3cret!"', 'const apiKey = "sk_live_51HxQ2eZvKYlo2C";', 'conn = psycopg2.connect("postgresql://admin:hunter22@db.internal:5432/app")', 'string cs = "Server=db;Database=app;User Id=sa;Password=P@ssw0rd1;";', 'password: "correct-horse-battery"'],
@@ -388,6 +423,8 @@ export const unsafeCodeRules: CodeRule[] = [
         'env.pwd = pwd;',
         "parse('beep', { PWD: '/home/robot' })", // a path
         'password: "[type=password]",', // a selector
+        'def sign(backend: "Backend", private_key: "_RSAPrivateKey", data: bytes):', // a type in quotes
+        'password = ":****"', // masked
       ],
     },
   },
@@ -643,11 +680,11 @@ export const unsafeCodeRules: CodeRule[] = [
     safer: 'Create and open in one step: tempfile.NamedTemporaryFile / mkstemp(), or mkstemp() in C.',
     keywords: ['tempfile.mktemp', 'mktemp', 'tmpnam', 'tempnam'],
     langs: ['python', 'c'],
-    pattern: /\btempfile\.mktemp\s*\(|(?<![\w.])(?:mktemp|tmpnam|tempnam)\s*\(/g,
+    pattern: /\btempfile\.mktemp\s*\(|(?<![\w.])(?<!def\s)(?:mktemp|tmpnam|tempnam)\s*\(/g,
     confidence: 0.7,
     examples: {
       positive: ['path = tempfile.mktemp(suffix=".csv")\nwith open(path, "w") as fh:\n    fh.write(data)', 'char *name = tmpnam(NULL);\nFILE *f = fopen(name, "w");'],
-      negative: ['fd, path = tempfile.mkstemp(suffix=".csv")', 'with tempfile.NamedTemporaryFile() as fh:\n    fh.write(data)', 'int fd = mkstemp(template);'],
+      negative: ['fd, path = tempfile.mkstemp(suffix=".csv")', 'with tempfile.NamedTemporaryFile() as fh:\n    fh.write(data)', 'int fd = mkstemp(template);', '```python\ndef tmpnam(self):\n    return self._violation("tmpnam")\n```'],
     },
   },
   {

@@ -194,6 +194,7 @@ export const entityRules: Rule[] = [
       negative: [
         'Copyright Calle Rosenquist, 2016-2018 (xbreak)', // a given name and a span of years
         'Copyright Calle Rosenquist, 2017 (xbreak)', // a year in a copyright line
+        'An RFC 2047/2243 encoded word has four parts.', // a weak prefix ("An der …") before an acronym
         'Send it via DHL 2 days later.', // "via" as a preposition
         'Im Jahr 2023 haben wir 5 Projekte abgeschlossen.', // a preposition street shape without an address
         'Los resultados del Grupo Santander 2024 son buenos.',

@@ -414,6 +414,8 @@ function romanceAddressAt(text: string, match: RegExpExecArray): { span: Address
   if (WEAK_PREFIX_SET.has(match[0]) && tail === 0 && !/[A-Za-z/]/.test(number[0]) && !hasAddressCueBefore(text, match.index)) {
     return null;
   }
+  // "An RFC 2047/2243 encoded word": an acronym after a weak prefix is a document or a product, not a street name.
+  if (WEAK_PREFIX_SET.has(match[0]) && words.some((word) => /^\p{Lu}{2,}$/u.test(word.text))) return null;
   return { span: { start: match.index, end: end + tail }, resume: end };
 }
 

@@ -141,6 +141,8 @@ export const ipv6Rule: Rule = {
     const groups = value.split(':').filter((group) => group.length > 0);
     // `::`, `::1` are constants; "dead::beef"-like words are not addresses people paste.
     if (groups.length < 2 || value === '::1') return false;
+    // "attrs[1::2]", "a[0::3]": Python slices, not the addresses people paste.
+    if (/^\d{1,3}::\d{1,3}$/.test(value)) return false;
     return /\d/.test(value);
   },
   examples: {
@@ -154,6 +156,7 @@ export const ipv6Rule: Rule = {
       'std::vector<int>', // C++ scope
       'mac 00:1A:2B:3C:4D:5E', // MAC address, six groups
       'loopback ::1 only',
+      'pairs = zip(attrs[0::2], attrs[1::2])', // Python slices
     ],
   },
 };

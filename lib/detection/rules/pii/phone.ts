@@ -77,6 +77,9 @@ function judgeUncached(candidate: string): PhoneVerdict {
   // A single dot between two digit groups is a decimal or a version, not a phone layout.
   if (/^\d+\.\d+$/.test(candidate)) return invalid;
   if (/(\d)\1{6,}/.test(digits)) return invalid;
+  // "0123456789", "123456789": the digits counted up (alphabets, test data), not a number anyone was given. Counted
+  // down is left alone: 98765 43210 is a valid Indian mobile number that people do give.
+  if ('01234567890123456789'.includes(digits)) return invalid;
 
   if (candidate.startsWith('+') || candidate.startsWith('00')) {
     const international = candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate;
@@ -175,6 +178,7 @@ export const phoneRule: Rule = {
       { text: 'WhatsApp 0044 7911 123456', match: '0044 7911 123456' },
     ],
     negative: [
+      "NUMBERS = set('0123456789')", // the digits in order
       'Copyright:\n 2016-2020 Endless Mobile, Inc', // a span of years next to a context word
       'Upgraded to version 10.4.1 on 2024-03-18 at 14:05.',
       'Order 4155550142 shipped', // an order number, however phone-like
