@@ -652,7 +652,7 @@ export const unsafeCodeRules: CodeRule[] = [
     safer: 'Disallow DOCTYPEs (setFeature("http://apache.org/xml/features/disallow-doctype-decl", true)), or use defusedxml / DtdProcessing.Prohibit.',
     keywords: ['documentbuilderfactory.newinstance', 'saxparserfactory.newinstance', 'xmlinputfactory.newinstance', 'xmlinputfactory.newfactory', 'new saxreader', 'new saxbuilder', 'resolve_entities', 'dtdprocessing', 'libxml_noent', 'libxml_disable_entity_loader', 'xmlresolver'],
     pattern:
-      /\b(?:DocumentBuilderFactory|SAXParserFactory|XMLInputFactory)\.new(?:Instance|Factory)\s*\(|\bnew\s+(?:SAXReader|SAXBuilder)\s*\(|\bresolve_entities\s*=\s*True\b|\bDtdProcessing\s*=\s*DtdProcessing\.Parse\b|\bDtdProcessing\.Parse\b|\bLIBXML_NOENT\b|\blibxml_disable_entity_loader\s*\(\s*false\s*\)|\bXmlResolver\s*=\s*new\s+XmlUrlResolver\b/g,
+      /\b(?:DocumentBuilderFactory|SAXParserFactory|XMLInputFactory)\.new(?:Instance|Factory)\s*\(|\bnew\s+(?:SAXReader|SAXBuilder)\s*\(|\bresolve_entities\s*=\s*True\b|\bDtdProcessing\.Parse\b|\bLIBXML_NOENT\b|\blibxml_disable_entity_loader\s*\(\s*false\s*\)|\bXmlResolver\s*=\s*new\s+XmlUrlResolver\b/g,
     // A parser hardened in the same block is fine.
     unlessBlock:
       /disallow-doctype-decl|FEATURE_SECURE_PROCESSING|external-general-entities|SUPPORT_DTD\s*,\s*false|IS_SUPPORTING_EXTERNAL_ENTITIES\s*,\s*false|ACCESS_EXTERNAL_DTD|setExpandEntityReferences\s*\(\s*false|load-external-dtd|defusedxml/,

@@ -381,10 +381,6 @@ function romanceStreetWordsValid(words: string[]): boolean {
   return nameWords >= 1 && nameWords <= 4;
 }
 
-/**
- * The address a ROMANCE_STREET match opens, and where the search goes on (past the house number), or null when no
- * street name and number follow.
- */
 /** A year where a house number would be: the start of a span of years, or any year in a copyright line. */
 function isYearNotNumber(text: string, start: number, end: number): boolean {
   if (/^[-–](?:1[89]|20)?\d{2}\b/.test(text.slice(end, end + 6))) return true;
@@ -392,6 +388,10 @@ function isYearNotNumber(text: string, start: number, end: number): boolean {
   return /copyright|\(c\)|©/i.test(text.slice(lineStart, start));
 }
 
+/**
+ * The address a ROMANCE_STREET match opens, and where the search goes on (past the house number), or null when no
+ * street name and number follow.
+ */
 function romanceAddressAt(text: string, match: RegExpExecArray): { span: AddressSpan; resume: number } | null {
   // Up to six name words, then (after an optional comma) the house number.
   const words = readWords(text, match.index + match[0].length, 6);
